@@ -1,0 +1,60 @@
+"""The gazetteer's public records: a Place, and a Candidate for a name looked up."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of place, from the largest to the smallest, with the ACLED-style geo precision each one carries
+# when an event is placed at it: 1 a named settlement or feature, 2 a district, 3 a region or country.
+KIND_PRECISION = {
+    "country": 3,
+    "region": 3,
+    "district": 2,
+    "city": 1,
+    "town": 1,
+    "village": 1,
+    "settlement": 1,
+    "height": 1,
+    "landmark": 1,
+}
+KINDS = tuple(KIND_PRECISION)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place: a stable id, its canonical name and every other name it goes by.
+
+    Districts and regions carry a representative point (their administrative centre, as ACLED codes
+    events placed at them), and `precision` says how much that point is worth.
+    """
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str = ""  # ISO 3166-1 alpha-2
+    admin1: str = ""  # first-level area (province, rayon, marz) as a name or GeoNames code
+    district: str = ""  # the district/rayon it belongs to, by name
+    population: int = 0
+    aliases: tuple[str, ...] = ()
+    source: str = ""  # where the record and its coordinates come from
+    geonames_id: int | None = None
+
+    @property
+    def precision(self) -> int:
+        return KIND_PRECISION.get(self.kind, 1)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may refer to, with how well it fits and why."""
+
+    place: Place
+    score: float  # 0..1, higher is better
+    matched: str  # the name of the place that matched
+    why: str  # e.g. "exact alias", "fuzzy 92", "near hint 12 km"
+    distance_km: float | None = field(default=None, compare=False)
