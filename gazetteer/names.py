@@ -1,0 +1,36 @@
+"""Folding a place name to the key it is matched by.
+
+Two spellings of one name fold to the same key when they differ only in case, diacritics, the
+Azerbaijani and Turkish letters (ə ı ş ç ğ ö ü), apostrophes and modifier letters (ʻ ’ ʼ), or in
+hyphens and spaces (Indonesian news write "Nagorno-Karabakh", "Nagorno Karabakh" and "NagornoKarabakh").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_LETTERS = str.maketrans(
+    {
+        "ə": "e", "Ə": "e", "ı": "i", "İ": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o",
+        "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ħ": "h",
+    }
+)
+# Apostrophes, primes and modifier letters vanish: Qız'ıl, Stepʻanakert, Sheki’.
+_DROP = re.compile(r"[\u0027\u0060\u00b4\u02b0-\u02ff\u2018\u2019\u201b\u2032\u0559\u055a\u055b\u055c\u055d\u055e]")
+# Everything that is neither a letter nor a digit separates words.
+_SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def fold(name: str) -> str:
+    """The matching key of a name: lower case, no marks, no separators."""
+    text = _DROP.sub("", name.translate(_LETTERS))
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SEPARATORS.sub("", text.casefold())
+
+
+def is_abbreviation(name: str) -> bool:
+    """All-capital short names ("US", "AS", "UK", "UEA") match only as written, never as a common word."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
