@@ -18,7 +18,7 @@ from gazetteer import geonames, regions
 from gazetteer.model import Place
 from gazetteer.names import fold, is_abbreviation
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Which layer a place comes from, and so how much it is trusted when names tie.
 WORLD, COUNTRY, CURATED = 0, 1, 2
 
@@ -78,15 +78,11 @@ def build(path: Path, world: Iterable[Place] | None = None) -> dict[str, int]:
     """Write a fresh index to `path` (atomically: readers never see half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     curated = [p for f in regions.shipped_region_files() for p in regions.read_region_file(f)]
-    by_geonames = {p.geonames_id: p for p in curated if p.geonames_id}
-    world_places: list[Place] = []
-    extra_names: dict[str, list[str]] = {}
-    for place in world if world is not None else geonames.read_places():
-        twin = by_geonames.get(place.geonames_id)
-        if twin is None:
-            world_places.append(place)
-        else:  # the curated row replaces GeoNames' record and keeps its names
-            extra_names.setdefault(twin.id, []).extend([place.name, *place.aliases])
+    # A curated row replaces GeoNames' record of the same place, names included: GeoNames' alternate
+    # names carry homonyms of other places ("Dili" for Dilijan) that the curated aliases leave out.
+    replaced = {p.geonames_id for p in curated if p.geonames_id}
+    source = world if world is not None else geonames.read_places()
+    world_places = [p for p in source if p.geonames_id not in replaced]
 
     handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(handle)
@@ -94,9 +90,9 @@ def build(path: Path, world: Iterable[Place] | None = None) -> dict[str, int]:
     try:
         connection.executescript(_SCHEMA)
         counts = {
-            "curated": _insert(connection, curated, CURATED, extra_names),
-            "countries": _insert(connection, regions.read_countries(), COUNTRY, {}),
-            "world": _insert(connection, world_places, WORLD, {}),
+            "curated": _insert(connection, curated, CURATED),
+            "countries": _insert(connection, regions.read_countries(), COUNTRY),
+            "world": _insert(connection, world_places, WORLD),
         }
         connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (path.stem,))
         connection.commit()
@@ -108,7 +104,7 @@ def build(path: Path, world: Iterable[Place] | None = None) -> dict[str, int]:
     return counts
 
 
-def _insert(connection: sqlite3.Connection, places: list[Place], layer: int, extra: dict[str, list[str]]) -> int:
+def _insert(connection: sqlite3.Connection, places: list[Place], layer: int) -> int:
     place_rows, name_rows, boxes = [], [], []
     seen_ids = {row[0] for row in connection.execute("SELECT id FROM places")}
     next_rowid = (connection.execute("SELECT coalesce(max(rowid), 0) FROM places").fetchone()[0]) + 1
@@ -117,7 +113,7 @@ def _insert(connection: sqlite3.Connection, places: list[Place], layer: int, ext
             continue  # the first file that defines an id wins
         seen_ids.add(place.id)
         rowid, next_rowid = next_rowid, next_rowid + 1
-        aliases = tuple(dict.fromkeys([*place.aliases, *(n for n in extra.get(place.id, ()) if n != place.name)]))
+        aliases = place.aliases
         place_rows.append((
             rowid, place.id, place.name, place.kind, place.lat, place.lon, place.country, place.admin1,
             place.district, place.population, ALIAS_SEP.join(aliases), place.source, place.geonames_id, layer,

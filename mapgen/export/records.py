@@ -2,10 +2,12 @@
 
 One report's fields are the event's own when it has one report; a merged event keeps the same keys
 (from its first report by date and source, fatalities and injured the lowest) and adds the list of
-every report, so a file read back gives the same Events.
+every report, so a file read back gives the same Events. (A report is read back at its event's
+place: merge never puts reports of two places in one event.)
 """
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any, Iterable
 
@@ -69,36 +71,37 @@ def report_entry(report: Report) -> dict[str, Any]:
         "fatalities": report.fatalities,
         "injured": report.injured,
         "quote": report.quote,
-        "confidence": report.confidence,
+        "confidence": _finite(report.confidence),
         "geo_precision": report.geo_precision,
     }
 
 
 def report_from_entry(entry: dict[str, Any], place: Place, event: dict[str, Any]) -> Report:
     """`event` gives the defaults a report entry may leave out (its event's type, date...)."""
-
-    def get(key: str, default: Any = None) -> Any:
-        value = entry.get(key)
-        return default if value is None else value
-
+    get = entry.get
+    confidence, geo = get("confidence"), get("geo_precision")
     return Report(
-        source=str(get("source", "")),
+        source=get("source") or "",
         place=place,
-        as_written=str(get("as_written", place.name)),
-        event_type=str(get("event_type", event.get("event_type") or "attack")),
+        as_written=get("as_written") or place.name,
+        event_type=get("event_type") or event.get("event_type") or "attack",
         event_date=parse_date(entry["event_date"] if "event_date" in entry else event.get("event_date")),
-        date_precision=str(get("date_precision", event.get("date_precision") or "unknown")),
-        quote=str(get("quote", "")),
-        outlet=str(get("outlet", "")),
-        url=str(get("url", "")),
-        published=parse_date(entry.get("published")),
-        language=str(get("language", "")),
-        claimed_by=entry.get("claimed_by") or None,
-        fatalities=_int_or_none(entry.get("fatalities")),
-        injured=_int_or_none(entry.get("injured")),
-        confidence=float(get("confidence", 0.0)),
-        geo_precision=int(get("geo_precision", event.get("geo_precision") or place.precision)),
+        date_precision=get("date_precision") or event.get("date_precision") or "unknown",
+        quote=get("quote") or "",
+        outlet=get("outlet") or "",
+        url=get("url") or "",
+        published=parse_date(get("published")),
+        language=get("language") or "",
+        claimed_by=get("claimed_by"),
+        fatalities=_int_or_none(get("fatalities")),
+        injured=_int_or_none(get("injured")),
+        confidence=0.0 if confidence is None or confidence != confidence else float(confidence),
+        geo_precision=int(geo) if geo is not None else int(event.get("geo_precision") or place.precision),
     )
+
+
+def _finite(value: float) -> float | None:
+    return value if value == value and value not in (float("inf"), float("-inf")) else None  # JSON has no NaN
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -124,13 +127,22 @@ def place_properties(place: Place) -> dict[str, Any]:
     }
 
 
-def place_from_properties(props: dict[str, Any], lon: float, lat: float) -> Place:
+PLACE_KEYS = ("place_id", "place", "place_kind", "country", "admin1", "district", "place_population",
+              "place_source", "geonames_id")  # fmt: skip
+
+
+def place_from_properties(
+    props: dict[str, Any], lon: float, lat: float, cache: dict[tuple, Place] | None = None
+) -> Place:
+    """The Place of an event's properties; `cache` shares one Place between the events at it."""
     aliases = props.get("place_aliases") or ()
     if isinstance(aliases, str):  # a table keeps the list as JSON text
-        import json
-
         aliases = json.loads(aliases) if aliases.startswith("[") else [aliases]
-    return Place(
+    aliases = tuple(str(a) for a in aliases)
+    key = (*(props.get(k) for k in PLACE_KEYS), aliases, lon, lat)
+    if cache is not None and key in cache:
+        return cache[key]
+    place = Place(
         id=str(props["place_id"]),
         name=str(props.get("place") or props["place_id"]),
         kind=str(props.get("place_kind") or ""),
@@ -140,10 +152,13 @@ def place_from_properties(props: dict[str, Any], lon: float, lat: float) -> Plac
         admin1=str(props.get("admin1") or ""),
         district=str(props.get("district") or ""),
         population=_int_or_none(props.get("place_population")) or 0,
-        aliases=tuple(str(a) for a in aliases),
+        aliases=aliases,
         source=str(props.get("place_source") or ""),
         geonames_id=_int_or_none(props.get("geonames_id")),
     )
+    if cache is not None:
+        cache[key] = place
+    return place
 
 
 def _fits_top_level(event: Event) -> bool:
@@ -165,8 +180,12 @@ def lowest(values: Iterable[int | None]) -> int | None:
     return min(figures) if figures else None
 
 
-def event_properties(event: Event) -> dict[str, Any]:
-    """The flat properties of one event (GeoJSON's, and the basis of the other formats)."""
+def event_properties(event: Event, *, detail: bool = True) -> dict[str, Any]:
+    """The flat properties of one event (GeoJSON's, and the basis of the other formats).
+
+    `detail=False` leaves out the merged extras (lists, every report) for a caller that stores them
+    its own way.
+    """
     first = first_report(event)
     props: dict[str, Any] = {
         "event_id": event.event_id,
@@ -185,11 +204,11 @@ def event_properties(event: Event) -> dict[str, Any]:
         "fatalities": event.fatalities,
         "injured": lowest(r.injured for r in event.reports),
         "quote": first.quote if first else None,
-        "confidence": first.confidence if first else None,
+        "confidence": _finite(first.confidence) if first else None,
         "report_count": event.report_count,
         "independent_sources": event.independent_sources,
     }
-    if not _fits_top_level(event):
+    if detail and not _fits_top_level(event):
         figures = event.fatalities_reported
         props["sources"] = event.sources
         props["outlets"] = event.outlets
@@ -199,9 +218,11 @@ def event_properties(event: Event) -> dict[str, Any]:
     return props
 
 
-def event_from_properties(props: dict[str, Any], lon: float, lat: float) -> Event:
+def event_from_properties(
+    props: dict[str, Any], lon: float, lat: float, cache: dict[tuple, Place] | None = None
+) -> Event:
     """The inverse of event_properties, given the point's coordinates."""
-    place = place_from_properties(props, lon, lat)
+    place = place_from_properties(props, lon, lat, cache)
     if "reports" in props and props["reports"] is not None:
         entries = props["reports"]
     else:

@@ -1,0 +1,39 @@
+"""`mapgen events SOURCES... -o FILE`: the events the articles report, as GeoJSON, CSV, GeoPackage or KML."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from mapgen.cli.options import check_output, fail, force_option, places_option, year_option
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output file; the extension picks the format (.geojson .csv .gpkg .kml); - is GeoJSON on stdout.")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "csv", "gpkg", "kml"]), help="Format, when the extension does not say.")
+@click.option("--no-merge", is_flag=True, help="One record per article, place and event type, without merging reports across articles.")
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, help="Keep events reported by at least this many independent outlets.")
+@click.option("--append", is_flag=True, help="Add to an existing GeoPackage or GeoJSON without duplicating what is there.")
+@force_option
+@year_option
+@places_option
+def events(sources, output, fmt, no_merge, min_sources, append, force, year, place_files):
+    """Extract reported strikes and fighting from SOURCES (files, folders, globs, or - for stdin)."""
+    from mapgen import export, merge, pipeline
+
+    if output != "-" and not append:
+        check_output(output, force)
+    try:
+        export.format_of(None if output == "-" else output, fmt)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    result = pipeline.load_events(list(sources), merge=not no_merge, year=year, place_files=place_files, progress=sys.stderr.isatty())
+    for error in result.errors:
+        click.echo(f"mapgen: skipped {error}", err=True)
+    found = merge.filter_min_sources(result.events, min_sources) if min_sources > 1 else result.events
+    if not result.articles and not result.events:
+        raise fail("no article could be read from the sources given")
+    written = export.write_events(found, None if output == "-" else output, fmt=fmt, append=append)
+    if output != "-":
+        click.echo(f"{written} events from {result.articles} articles written to {output}", err=True)

@@ -1,0 +1,207 @@
+"""When it happened: date expressions in a sentence, resolved against the article's date.
+
+Explicit dates ("Jumat (23/10/2020)", "(1/11)", "23 dan 24 Oktober", "October 23"), weekday names
+("Sabtu malam", "on Saturday"), relative words ("semalam", "kemarin", "last night") and words that put
+the event before the article's time ("sebelumnya", "earlier"). Each found date keeps its precision:
+"day" as stated, "near" within a day or two, "month" the month only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from mapgen.languages import Language, phrase_pattern
+
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/])")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: date | None  # None for "earlier" words: the event happened before, on a day not given
+    precision: str  # day, near, month, unknown
+    kind: str  # explicit, weekday, relative, month, earlier
+
+
+def parse_iso(text: str) -> date | None:
+    text = text.strip()
+    match = _ISO.search(text)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    for fmt in ("%d/%m/%Y", "%a, %d %b %Y %H:%M:%S %z", "%d %B %Y", "%B %d, %Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: Language) -> dict[str, re.Pattern]:
+    months = phrase_pattern(lang.table("months")).pattern
+    return {
+        # 23 Oktober 2020 / 23 dan 24 Oktober / 23-24 October / 23 October
+        "day_month": re.compile(
+            rf"(?<!\d)(\d{{1,2}})(?:\s*(?:{_joiners(lang)})\s*(\d{{1,2}}))?\s+({months})\.?(?:,?\s+(\d{{4}}))?", re.I
+        ),
+        # October 23, 2020 / Oct. 23 and 24
+        "month_day": re.compile(
+            rf"({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:{_joiners(lang)})\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?(?!\d)", re.I
+        ),
+        "month_only": re.compile(rf"(?:bulan\s+|in\s+|pada\s+|during\s+)({months})(?:\s+(\d{{4}}))?(?![\w])", re.I),
+        "weekday": phrase_pattern(lang.table("weekdays")),
+        "relative": phrase_pattern(lang.table("relative_days")),
+        "earlier": phrase_pattern(lang.words("earlier_words")),
+        "time_of_day": phrase_pattern(lang.table("times_of_day")),
+        "marker": phrase_pattern(lang.words("weekday_markers")),
+    }
+
+
+def _joiners(lang: Language) -> str:
+    return "|".join(re.escape(j) for j in lang.words("range_joiners"))
+
+
+def _month(lang: Language, word: str) -> int:
+    return lang.table("months")[word.lower().rstrip(".")]
+
+
+def _year(text: str | None, default: int | None) -> int | None:
+    if text:
+        value = int(text)
+        return value + 2000 if value < 100 else value
+    return default
+
+
+def _safe(year: int | None, month: int, day: int) -> date | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def explicit_dates(text: str, lang: Language, default_year: int | None) -> list[DateMention]:
+    """Dates written out with at least a day and a month."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start, end, value, precision="day"):
+        if value and not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            found.append(DateMention(start, end, value, precision, "explicit"))
+
+    p = _patterns(lang)
+    for m in p["day_month"].finditer(text):
+        last = int(m[2] or m[1])
+        add(m.start(), m.end(), _safe(_year(m[4], default_year), _month(lang, m[3]), last), "near" if m[2] else "day")
+    for m in p["month_day"].finditer(text):
+        last = int(m[3] or m[2])
+        add(m.start(), m.end(), _safe(_year(m[4], default_year), _month(lang, m[1]), last), "near" if m[3] else "day")
+    for m in _NUMERIC.finditer(text):
+        day, month = int(m[1]), int(m[2])
+        if month > 12 and day <= 12:  # month/day order
+            day, month = month, day
+        year = _year(m[3], default_year)
+        if m[3] is None and not _looks_like_date_context(text, m.start(), m.end()):
+            continue  # "1/3 of the town" or a score is not a date
+        add(m.start(), m.end(), _safe(year, month, day))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _looks_like_date_context(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
+    return before == "(" and after == ")" or before in (" ", "") and after in (")", ",", " ", ".", "")  and "/" in text[start:end]
+
+
+def find(text: str, lang: Language, reference: date | None) -> list[DateMention]:
+    """Every date expression in `text`, resolved against the article's reference date."""
+    year = reference.year if reference else None
+    found = explicit_dates(text, lang, year)
+    taken = [(d.start, d.end) for d in found]
+    p = _patterns(lang)
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    for m in p["weekday"].finditer(text):
+        if not free(m.start(), m.end()) or not _is_weekday(text, m, lang):
+            continue
+        nearby = next((d for d in found if d.kind == "explicit" and 0 <= d.start - m.end() <= 4), None)
+        if nearby:  # "Jumat (23/10/2020)": the written date says it all
+            continue
+        weekday = lang.table("weekdays")[m[0].lower()]
+        night = _time_after(text, m.end(), p) in ("night", "midnight")
+        value = _last_weekday(reference, weekday) if reference else None
+        found.append(DateMention(m.start(), m.end(), value, "near" if night else "day", "weekday"))
+        taken.append((m.start(), m.end()))
+    for m in p["relative"].finditer(text):
+        if free(m.start(), m.end()):
+            offset = lang.table("relative_days")[" ".join(m[0].lower().split())]
+            value = reference + timedelta(days=offset) if reference else None
+            found.append(DateMention(m.start(), m.end(), value, "near", "relative"))
+            taken.append((m.start(), m.end()))
+    for m in p["month_only"].finditer(text):
+        if free(m.start(), m.end()):
+            value = _safe(_year(m[2], year), _month(lang, m[1]), 1)
+            found.append(DateMention(m.start(), m.end(), value, "month", "month"))
+    for m in p["earlier"].finditer(text):
+        if free(m.start(), m.end()):
+            found.append(DateMention(m.start(), m.end(), None, "unknown", "earlier"))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _is_weekday(text: str, match: re.Match, lang: Language) -> bool:
+    """Most weekday names are only that; some also mean something else (Indonesian "minggu" = week)."""
+    word = match[0]
+    if word.lower() not in lang.table("ambiguous_weekdays"):
+        return word[0].isupper() or lang.code not in ("en",)
+    before = text[max(0, match.start() - 12) : match.start()].lower().split()
+    after = text[match.end() : match.end() + 14]
+    if before and before[-1] == "hari":
+        return True
+    if not word[0].isupper():
+        return False
+    p = _patterns(lang)
+    return bool(
+        re.match(r"\s*\(\d", after)
+        or p["time_of_day"].match(after.lstrip())
+        or (before and p["marker"].fullmatch(before[-1]))
+    )
+
+
+def _time_after(text: str, end: int, p: dict) -> str | None:
+    m = p["time_of_day"].match(text[end : end + 16].lstrip())
+    return m[0].lower() if m else None
+
+
+def _last_weekday(reference: date, weekday: int) -> date:
+    """News report the past: the named day on or before the article's date."""
+    return reference - timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def latest_full_date(text: str, lang: Language, default_year: int | None = None) -> date | None:
+    """The latest day-and-month date in a text: an estimate of when it was written. Dates written
+    without a year take the latest year the text writes out, else `default_year`."""
+    years = [d.date.year for d in explicit_dates(text, lang, None) if d.date]
+    found = [d.date for d in explicit_dates(text, lang, max(years) if years else default_year) if d.date]
+    return max(found) if found else None
+
+
+def publication_line(raw_text: str, lang: Language) -> date | None:
+    """A line near the top that is only a date (and a weekday and time): the publication date."""
+    for line in raw_text.splitlines()[:15]:
+        words = line.split()
+        if not words or len(words) > 10:
+            continue
+        found = explicit_dates(line, lang, None)
+        if found and found[0].date and len(line) - (found[0].end - found[0].start) < 40:
+            return found[0].date
+    return None

@@ -1,0 +1,92 @@
+"""Telling the article from the page around it.
+
+Furniture is recognised by its form, not by any site's strings: lines that start with a read-more or
+related-links cue (the cues are the web's vocabulary, kept in the language files), the link lists that
+follow such a cue, headline lists (lines in Title Case, or cut short with "..."), photo credits, and
+everything before the first sentence of prose except the headline itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mapgen import languages
+from mapgen.languages import phrase_pattern
+
+_WORDS = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?][\"'”’]?\s+\S")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►»]|\d+[.)])\s+")
+_CAPTION = re.compile(r"\b(?:foto|photo|image|gambar|ilustrasi|illustration)\s*[:/]|\bvia (?:reuters|ap|afp|getty)\b|\bhandout\b", re.I)
+_SMALL_WORDS = frozenset("a an and as at by di dan dari de del der di for from ke in is of on or the to untuk yang vs".split())
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    title: str
+    removed: tuple[str, ...]  # the lines taken out, for --verbose and tests
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern():
+    cues = [c for code in languages.available() for c in languages.get(code).words("furniture_cues")]
+    return phrase_pattern(cues)
+
+
+def _inline_cue():
+    # "(Baca: ...)" or "[Read more: ...]" inside a paragraph
+    return re.compile(r"[(\[]\s*(?:" + _cue_pattern().pattern + r")\b[^)\]]*[)\]]", re.I)
+
+
+def starts_with_cue(line: str) -> bool:
+    match = _cue_pattern().match(line.strip().lstrip("([-–—•* "))
+    return bool(match)
+
+
+def is_title_case(line: str) -> bool:
+    words = [w for w in _WORDS.findall(line) if w[0].isalpha()]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 3:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= 0.7
+
+
+def is_prose(line: str) -> bool:
+    words = _WORDS.findall(line)
+    if len(words) >= 25:
+        return True
+    return len(words) >= 6 and bool(_SENTENCE_END.search(line)) and not is_title_case(line)
+
+
+def strip(text: str) -> Cleaned:
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    prose_at = [i for i, line in enumerate(lines) if is_prose(line) and not starts_with_cue(line)]
+    if not prose_at:
+        return Cleaned(text.strip(), "", ())
+    first = prose_at[0]
+    title = next((l for l in lines[:first] if len(_WORDS.findall(l)) >= 3 and not l.endswith(("...", "…"))
+                  and not _CAPTION.search(l) and not starts_with_cue(l)), "")
+    kept: list[str] = [title] if title else []
+    removed = [l for l in lines[:first] if l and l != title]
+    in_links = False  # inside a list that a cue line opened
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if not line:
+            continue
+        cue = starts_with_cue(line)
+        prose = is_prose(line)
+        if cue or _CAPTION.search(line) and not prose or line.endswith(("...", "…")) and not prose:
+            removed.append(line)
+            in_links = in_links or cue
+            continue
+        if in_links and (not prose or _BULLET.match(line) or is_title_case(line)):
+            removed.append(line)
+            continue
+        if not prose and (i > prose_at[-1] or _BULLET.match(line) or is_title_case(line)):
+            removed.append(line)
+            continue
+        in_links = False
+        kept.append(_inline_cue().sub("", line).rstrip())
+    return Cleaned("\n".join(kept), title, tuple(removed))

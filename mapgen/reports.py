@@ -1,0 +1,321 @@
+"""Mentions -> Reports: which places an article reports violence at, of what kind, when, on whose word.
+
+A place gets an event when an event word (language file: `events`) is tied to it in the same stretch of
+a sentence: the sentence is cut at attribution verbs ("mengatakan", "said"), so the speaker's side of the
+verb never takes the event; the event word must lie within a few words of the place, or of the list of
+places it belongs to ("ke arah Aghdere, Khojavend, Fizuli, Hadrut, dan Gubadli"). A place is no event
+where the text uses it as a dateline, a reference point ("15 km dari ..."), a meeting place, a speaker
+("Baku menuduh"), or where the event word is denied, negated or only intended.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from mapgen import dates
+from mapgen.languages import Language, phrase_pattern
+from mapgen.model import Article, Mention, Report
+
+TIE_WORDS = 12  # how far (in words) an event word may stand from its place or list of places
+TYPE_RANK = {"capture": 4, "air_strike": 3, "shelling": 3, "armed_clash": 2, "attack": 1}
+PLACE_KINDS_FOR_EVENTS = ("city", "town", "village", "settlement", "height", "landmark", "district", "region")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ])|\n+")
+_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*|\d+")
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    out, start, paragraph = [], 0, 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start : m.start()].strip():
+            out.append(Sentence(start, m.start(), paragraph))
+        if "\n" in m[0]:
+            paragraph += 1
+        start = m.end()
+    if text[start:].strip():
+        out.append(Sentence(start, len(text), paragraph))
+    return out
+
+
+def _word_index(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+class _Words:
+    """Word positions of a text, to measure distances in words."""
+
+    def __init__(self, text: str):
+        self.spans = _word_index(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def at(self, offset: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def between(self, a_end: int, b_start: int) -> int:
+        """Words strictly between two character offsets."""
+        if b_start <= a_end:
+            return 0
+        return max(0, self.at(b_start) - self.at(a_end) - (0 if a_end in self.starts else 0) - 1)
+
+
+def find_cues(text: str, lang: Language) -> list[Cue]:
+    cues: list[Cue] = []
+    for kind, (lower, cased) in lang.event_patterns.items():
+        for pattern in (lower, cased):
+            cues.extend(Cue(m.start(), m.end(), kind, m[0]) for m in pattern.finditer(text))
+    # A longer cue hides the shorter ones inside it ("serangan udara" is not also "serangan").
+    cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Cue] = []
+    for cue in cues:
+        if kept and cue.start < kept[-1].end:
+            continue
+        kept.append(cue)
+    return kept
+
+
+def extract(article: Article, mentions: list[Mention], lang: Language) -> list[Report]:
+    """The reports of violence an article makes, one per place and event type."""
+    text = article.text
+    words = _Words(text)
+    cues = find_cues(text, lang)
+    attribution = [(m.start(), m.end()) for m in lang.pattern("attribution_verbs").finditer(text)]
+    dateline_end = _dateline_end(text)
+    reports: dict[tuple[str, str], Report] = {}
+    claimant: str | None = None
+    paragraph_claimant: dict[int, str] = {}
+    for sentence in sentences(text):
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.place is not None]
+        said_here = _claimant(text, sentence, attribution, inside, lang)
+        if said_here == "":  # a pronoun: the last speaker named
+            said_here = claimant
+        if said_here:
+            claimant = said_here
+            paragraph_claimant[sentence.paragraph] = said_here
+        sentence_cues = [c for c in cues if sentence.start <= c.start < sentence.end and _realis(text, c, sentence, lang)]
+        if not sentence_cues:
+            continue
+        segments = _segments(sentence, attribution)
+        groups = _groups(text, inside, lang)
+        for mention in inside:
+            if mention.place.kind not in PLACE_KINDS_FOR_EVENTS or mention.start < dateline_end:
+                continue
+            if _not_an_event_place(text, mention, sentence, lang, words, cues):
+                continue
+            segment = next(s for s in segments if s[0] <= mention.start < s[1])
+            group = groups[id(mention)]
+            cue = _tied_cue(mention, group, [c for c in sentence_cues if segment[0] <= c.start < segment[1]], words)
+            if cue is None or _denied(text, cue, segment, lang) or not _located(text, group, cue, lang, words):
+                continue
+            report = _report(article, mention, cue, sentence, group, said_here or paragraph_claimant.get(sentence.paragraph), lang, words)
+            key = (mention.place.id, report.event_type)
+            if key not in reports or report.confidence > reports[key].confidence:
+                reports[key] = report
+    return sorted(reports.values(), key=lambda r: (r.quote and text.find(r.quote), r.place.name, r.event_type))
+
+
+def _dateline_end(text: str) -> int:
+    """Where a dateline ("BAKU (Reuters) -", "Bisnis.com, JAKARTA -") ends, or 0 without one."""
+    m = re.match(r"\s*(?:[\w.]+,\s*)?[A-Z][A-Za-z .'’-]{1,40}?\s*(?:\([^)]{1,60}\))?\s*(?:,\s*[\w.]+\s*)?[-–—]", text)
+    return m.end() if m and len(m[0]) < 80 else 0
+
+
+def _segments(sentence: Sentence, attribution: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    cuts = [sentence.start] + [s for s, _ in attribution if sentence.start < s < sentence.end] + [sentence.end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:])] or [(sentence.start, sentence.end)]
+
+
+def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, list[Mention]]:
+    """Places listed together ("Tovuz, Gadabay, dan Gubadli") share one event word."""
+    joiners = {"dan", "and", "serta", "atau", "or", "di", "in", "the", "of", "juga", "also", "termasuk", "including"}
+    joiners |= {w.lower() for w in lang.table("settlement_words")} | {w.lower() for w in lang.words("district_words")}
+    groups: dict[int, list[Mention]] = {}
+    current: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if current:
+            gap = text[current[-1].end : mention.start]
+            gap_words = _WORD.findall(gap)
+            # Names the gazetteer does not know still stand in the list ("Aghdere, Aghdam, Gubadli, dan")
+            linked = len(gap_words) <= 4 and not re.search(r"[.;:!?()–—]", gap) and all(
+                w.lower() in joiners or w.split("-")[0].lower() in joiners or w[0].isupper() for w in gap_words)
+            if not linked:
+                current = []
+        current.append(mention)
+        for m in current:
+            groups[id(m)] = current
+    return groups
+
+
+def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: _Words) -> Cue | None:
+    """The event word that speaks of this place: near it (or its list), the more specific the better."""
+    best, best_value = None, None
+    for cue in cues:
+        distance = min(_distance(m, cue, words) for m in group)
+        if distance > TIE_WORDS:
+            continue
+        value = 3 * TYPE_RANK[cue.kind] - distance
+        if best_value is None or value > best_value:
+            best, best_value = cue, value
+    return best
+
+
+def _located(text: str, group: list[Mention], cue: Cue, lang: Language, words: _Words) -> bool:
+    """The text uses the place as a location: a locative word or a place noun stands just before it
+    ("di Tovuz", "ke arah Aghdere", "kota strategis Shusha", "residents of Stepanakert"), or it is the
+    event word's own object or subject ("shelled Stepanakert", "Ganja was hit"). A place acting
+    ("Baku akan menyetujui", "didukung Yerevan") is not where anything happened."""
+    locatives = {w.lower() for w in lang.words("locative_words")}
+    for mention in group:
+        before = [w.lower() for w in _WORD.findall(text[max(0, mention.start - 60) : mention.start])][-3:]
+        if any(w in locatives or w.split("-")[0] in locatives for w in before):
+            return True
+    return min(_distance(m, cue, words) for m in group) <= 2
+
+
+def _distance(mention: Mention, cue: Cue, words: _Words) -> int:
+    if cue.end <= mention.start:
+        return words.at(mention.start) - words.at(cue.end - 1) - 1
+    return words.at(cue.start) - words.at(mention.end - 1) - 1
+
+
+def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: _Words, cues: list[Cue]) -> bool:
+    before = text[max(sentence.start, mention.start - 120) : mention.start]
+    after = text[mention.end : min(sentence.end, mention.end + 40)]
+    # A reference point: "15 kilometer dari kota terbesar ..., Stepanakert" / "20 km north of Ganja"
+    units = "|".join(re.escape(u) for u in lang.words("distance_units"))
+    refs = phrase_pattern(lang.words("reference_words")).pattern
+    distance = list(re.finditer(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", before, re.I))
+    if distance and not any(mention.start - len(before) + distance[-1].end() <= c.start < mention.start for c in cues):
+        return True
+    # A meeting, talks or a visit there: "pertemuan ... di ibukota Azeri Baku", "talks in Washington"
+    for m in lang.pattern("meeting_words").finditer(before):
+        gap = before[m.end() :]
+        if len(_WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
+            return True
+    # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
+    if re.match(r"\W*(?:(?:saling|juga|also|has|have|had|on \w+)\s+)?(?:" + lang.pattern("attribution_verbs").pattern + ")", after, re.I):
+        return True
+    # Where people come from
+    if re.search(r"(?:" + lang.pattern("origin_words").pattern + r")\s*$", before, re.I):
+        return True
+    return False
+
+
+def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
+    """An event word that reports something that happened, not one that is intended, feared or negated."""
+    before = text[max(sentence.start, cue.start - 30) : cue.start]
+    last_words = _WORD.findall(before)[-2:]
+    irrealis = {w.lower() for w in lang.words("irrealis_words")}
+    return not any(w.lower() in irrealis for w in last_words)
+
+
+def _denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bool:
+    before = text[segment[0] : cue.start]
+    return bool(lang.pattern("denial_words").search(before))
+
+
+def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention], lang: Language) -> str | None:
+    """Who the sentence says is speaking: an actor phrase normalised to "<place> <role>", "" for a
+    pronoun (the previous speaker), None when nobody is quoted."""
+    verbs = [(s, e) for s, e in attribution if sentence.start <= s < sentence.end]
+    if not verbs:
+        return None
+    start, end = verbs[0]
+    subject = text[sentence.start : start]
+    if not _WORD.findall(subject) or text[start:end].lower() in ("kata", "ujar", "tulisnya", "katanya", "paparnya", "said", "told"):
+        # "..., kata kementerian tersebut" / "..., the ministry said": the actor follows the verb
+        after = text[end : sentence.end]
+        actor = after if _WORD.findall(after) else subject
+        actor_start = end if actor is after else sentence.start
+    else:
+        actor, actor_start = subject, sentence.start
+    actor = re.split(r"\b(?:yang|who|which|seperti|as|bahwa|that)\b|[,;:“\"(]", actor.strip() if actor is not subject else actor.split(",")[-1])[0]
+    actor = actor.strip(" ,.–-")
+    if not actor:
+        return None
+    lowered = actor.lower()
+    if any(lowered == p or lowered.endswith(" " + p) or lowered.startswith(p + " ") and len(lowered.split()) <= 3 for p in lang.words("pronoun_actors")):
+        return ""
+    roles = lang.table("actor_roles")
+    role = next((roles[r] for r in sorted(roles, key=len, reverse=True) if re.search(rf"\b{re.escape(r)}\b", lowered)), None)
+    offset = text.find(actor, actor_start)
+    places = [m.place.name for m in inside if m.place and offset <= m.start < offset + len(actor)]
+    if role and places:
+        return f"{places[0]} {role}"
+    return role or (places[0] if places else actor[:80])
+
+
+def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, group: list[Mention],
+            claimed_by: str | None, lang: Language, words: _Words) -> Report:
+    text = article.text
+    event_date, precision = _event_date(text, sentence, cue, mention, article.published, lang)
+    distance = min(_distance(m, cue, words) for m in group)
+    fatalities, injured = _casualties(text, sentence, cue, lang) if len(group) == 1 else (None, None)
+    place = mention.place
+    return Report(
+        source=article.source,
+        place=place,
+        as_written=mention.as_written,
+        event_type=cue.kind,
+        event_date=event_date,
+        date_precision=precision,
+        quote=text[sentence.start : sentence.end].strip(),
+        outlet=article.outlet,
+        url=article.url,
+        published=None if article.published_estimated else article.published,
+        language=article.language,
+        claimed_by=claimed_by,
+        fatalities=fatalities,
+        injured=injured,
+        confidence=round(mention.confidence * (1.0 - distance / (2 * TIE_WORDS + 2)), 3),
+        geo_precision=place.precision if mention.qualifier != "district" or place.kind != "city" else 2,
+    )
+
+
+def _event_date(text: str, sentence: Sentence, cue: Cue, mention: Mention, reference: date | None, lang: Language):
+    """The date expression nearest the event word in its sentence; else the article's date, roughly."""
+    found = dates.find(text[sentence.start : sentence.end], lang, reference)
+    if found:
+        anchor = (cue.start + mention.start) / 2 - sentence.start
+        nearest = min(found, key=lambda d: abs((d.start + d.end) / 2 - anchor))
+        return nearest.date, nearest.precision if nearest.date else "unknown"
+    if reference is None:
+        return None, "unknown"
+    return reference, "near"
+
+
+def _casualties(text: str, sentence: Sentence, cue: Cue, lang: Language) -> tuple[int | None, int | None]:
+    """The dead and wounded the sentence ties to the event ("menewaskan seorang remaja", "killing 3")."""
+    part = text[cue.start : sentence.end]
+    return _count(part, lang, "fatality_words"), _count(part, lang, "injury_words")
+
+
+def _count(part: str, lang: Language, key: str) -> int | None:
+    numbers = lang.table("number_words")
+    words_pattern = lang.pattern(key).pattern
+    number = r"(\d{1,3}(?:[.,]\d{3})+|\d+|" + "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True)) + ")"
+    for pattern in (rf"(?:{words_pattern})\s+(?:\w+\s+){{0,2}}?{number}\b", rf"\b{number}\s+(?:\w+\s+){{0,3}}?(?:{words_pattern})"):
+        m = re.search(pattern, part, re.I)
+        if m:
+            value = m[1].lower()
+            if value in numbers:
+                return numbers[value]
+            return int(re.sub(r"[.,]", "", value))
+    return None
