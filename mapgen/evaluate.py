@@ -109,7 +109,8 @@ def score(gold: dict, events: list[Event]) -> Score:
                 result.typed_right += 1
             else:
                 result.wrong_types.append(f"{label}: gold {sorted(types)}")
-            dated = [e for e in entries if e.get("date")]
+            same_type = [e for e in entries if report.event_type in e["types"]] or entries
+            dated = [e for e in same_type if e.get("date")]
             if dated:
                 result.dated += 1
                 if report.event_date and any(_within(report.event_date, e) for e in dated):

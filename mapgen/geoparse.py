@@ -145,7 +145,42 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)
     people = _person_tokens(text, toks, lang, chosen)
-    return sorted((s for s in chosen if not _is_person_part(s, people)), key=lambda s: s.start)
+    kept = [s for s in chosen if not _is_person_part(s, people) and not _inside_other_name(text, toks, s, lang, chosen)]
+    return _headline_check(text, sorted(kept, key=lambda s: s.start))
+
+
+def _inside_other_name(text: str, toks: list[_Token], span: _Span, lang: Language, spans: list[_Span]) -> bool:
+    """A place name followed by a capitalised word that is no place and no place-word starts another
+    proper name: "Rapid Support Forces", "Christmas Eve", "Washington Post"."""
+    nxt = span.last + 1
+    if nxt >= len(toks) or text[toks[span.last].end : toks[nxt].start].strip():
+        return False
+    word = toks[nxt]
+    if not word.capitalised or word.text.isupper() or any(s.first == nxt for s in spans):
+        return False
+    if any(m.place.kind == "country" for m in span.matches):
+        return False
+    followers = {w.casefold() for w in lang.words("name_followers")} | {w.casefold() for w in lang.words("district_words")}
+    return word.text.casefold() not in followers and word.text.casefold() not in lang.non_place_words
+
+
+def _headline_check(text: str, spans: list[_Span]) -> list[_Span]:
+    """In a line written in Title Case (a headline) every word is capitalised, so a name there counts
+    only if the body names the same place too ("Karabakh Baru Sehari" is not the town of Baru)."""
+    from mapgen.furniture import is_title_case
+
+    out = []
+    for span in spans:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if is_title_case(line):
+            body_keys = {s.key for s in spans if not (line_start <= s.start < line_start + len(line))}
+            body_ids = {m.place.id for s in spans if s.key in body_keys for m in s.matches}
+            if span.key not in body_keys and not {m.place.id for m in span.matches} & body_ids:
+                continue
+        out.append(span)
+    return out
 
 
 def _person_tokens(text: str, toks: list[_Token], lang: Language, spans: list[_Span]) -> set[int]:

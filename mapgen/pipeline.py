@@ -67,19 +67,20 @@ def load_events(
     from mapgen import merge as merging
 
     result = LoadResult()
-    event_files = [s for s in sources if is_events_file(s)]
-    article_sources = [s for s in sources if not is_events_file(s)]
-    for path in event_files:
+    reports: list[Report] = []
+    for path in (s for s in sources if is_events_file(s)):
         try:
-            result.events.extend(export.read_events(path))
+            reports.extend(r for event in export.read_events(path) for r in event.reports)
         except Exception as exc:
             result.errors.append(f"{path}: cannot read events: {exc}")
+    article_sources = [s for s in sources if not is_events_file(s)]
     if article_sources:
         gazetteer = Gazetteer(place_files) if place_files else default_gazetteer()
-        reports, errors, count = read_reports(article_sources, year=year, gazetteer=gazetteer, progress=progress)
+        found, errors, result.articles = read_reports(article_sources, year=year, gazetteer=gazetteer, progress=progress)
+        reports.extend(found)
         result.errors.extend(errors)
-        result.articles = count
-        result.events.extend(merging.merge(reports) if merge else merging.unmerged(reports))
+    # Reports from an events file and from new articles merge as one set: one event, every source.
+    result.events = merging.merge(reports) if merge else merging.unmerged(reports)
     return result
 
 

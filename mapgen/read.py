@@ -140,7 +140,7 @@ def _json_documents(source: str, text: str, suffix: str, manifest: dict) -> Iter
     try:
         if suffix == ".json":
             data = json.loads(text)
-            records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else []
+            records = data if isinstance(data, list) else [data]
         else:
             records = [json.loads(line) for line in text.splitlines() if line.strip()]
     except json.JSONDecodeError as exc:

@@ -40,9 +40,14 @@ class Sentence:
     paragraph: int
 
 
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b[A-Z][a-z]{1,3}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Agu|Des|No|St|vs))\.$")
+
+
 def sentences(text: str) -> list[Sentence]:
     out, start, paragraph = [], 0, 0
     for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m[0] and (_ABBREVIATION.search(text[max(0, m.start() - 6) : m.start()]) or text[m.end() : m.end() + 1].isdigit()):
+            continue  # "Nov. 11", "Mr. Aliyev", "D.C. The": not the end of a sentence
         if text[start : m.start()].strip():
             out.append(Sentence(start, m.start(), paragraph))
         if "\n" in m[0]:
@@ -97,7 +102,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     words = _Words(text)
     cues = find_cues(text, lang)
     attribution = [(m.start(), m.end()) for m in lang.pattern("attribution_verbs").finditer(text)]
-    dateline_end = _dateline_end(text)
+    datelines = _datelines(text)
     reports: dict[tuple[str, str], Report] = {}
     claimant: str | None = None
     paragraph_claimant: dict[int, str] = {}
@@ -112,10 +117,12 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
         sentence_cues = [c for c in cues if sentence.start <= c.start < sentence.end and _realis(text, c, sentence, lang)]
         if not sentence_cues:
             continue
-        segments = _segments(sentence, attribution)
+        segments = _segments(text, sentence, attribution, lang)
         groups = _groups(text, inside, lang)
         for mention in inside:
-            if mention.place.kind not in PLACE_KINDS_FOR_EVENTS or mention.start < dateline_end:
+            if mention.place.kind not in PLACE_KINDS_FOR_EVENTS or any(a <= mention.start < b for a, b in datelines):
+                continue
+            if _locator(text, mention, inside, lang):
                 continue
             if _not_an_event_place(text, mention, sentence, lang, words, cues):
                 continue
@@ -126,20 +133,66 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
                 continue
             report = _report(article, mention, cue, sentence, group, said_here or paragraph_claimant.get(sentence.paragraph), lang, words)
             key = (mention.place.id, report.event_type)
-            if key not in reports or report.confidence > reports[key].confidence:
+            if key not in reports or _better(report, reports[key]):
                 reports[key] = report
-    return sorted(reports.values(), key=lambda r: (r.quote and text.find(r.quote), r.place.name, r.event_type))
+    return sorted(_fold_unspecified(reports.values()), key=lambda r: (text.find(r.quote), r.place.name, r.event_type))
 
 
-def _dateline_end(text: str) -> int:
-    """Where a dateline ("BAKU (Reuters) -", "Bisnis.com, JAKARTA -") ends, or 0 without one."""
-    m = re.match(r"\s*(?:[\w.]+,\s*)?[A-Z][A-Za-z .'’-]{1,40}?\s*(?:\([^)]{1,60}\))?\s*(?:,\s*[\w.]+\s*)?[-–—]", text)
-    return m.end() if m and len(m[0]) < 80 else 0
+_PRECISION_ORDER = {"day": 3, "near": 2, "month": 1, "unknown": 0}
 
 
-def _segments(sentence: Sentence, attribution: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    cuts = [sentence.start] + [s for s, _ in attribution if sentence.start < s < sentence.end] + [sentence.end]
-    return [(a, b) for a, b in zip(cuts, cuts[1:])] or [(sentence.start, sentence.end)]
+def _better(new: Report, old: Report) -> bool:
+    """Of two reports of one place and type, the one with the surer date, then the surer tie."""
+    return (_PRECISION_ORDER[new.date_precision], new.confidence) > (_PRECISION_ORDER[old.date_precision], old.confidence)
+
+
+def _fold_unspecified(reports) -> list[Report]:
+    """An `attack` whose means the article does not state, at a place where the same article reports a
+    specific kind of violence around the same day, is that event told again ("the Kherson attack")."""
+    reports = list(reports)
+    specific = [r for r in reports if r.event_type in ("shelling", "air_strike", "armed_clash")]
+
+    def same_time(a: Report, b: Report) -> bool:
+        return a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) <= 1
+
+    return [r for r in reports if r.event_type != "attack" or not any(
+        s.place.id == r.place.id and same_time(s, r) for s in specific)]
+
+
+_DATELINE = re.compile(
+    r"[ \t]*(?:[\w.]+\s*,\s*)?[A-ZÀ-ÞƏŞÇĞÖÜİ][\w'’.]*(?:[ \t][A-ZÀ-ÞƏŞÇĞÖÜİ][\w'’.]*){0,3}"
+    r"(?:\s*,\s*[A-Z][\w.]*(?:[ \t][\w.]+){0,2})?\s*(?:\([^)\n]{1,60}\))?\s*(?:-{1,2}|–|—)\s"
+)
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Datelines ("BAKU (Reuters) -", "TEMPO.CO, Jakarta -", "KHARTOUM, April 16 (Reuters) -") at the
+    head of the first lines: the place where the story was filed, not where anything happened."""
+    out, start = [], 0
+    for _ in range(4):
+        m = _DATELINE.match(text, start)
+        if m:
+            out.append((m.start(), m.end()))
+        nl = text.find("\n", start)
+        if nl < 0:
+            break
+        start = nl + 1
+    return out
+
+
+def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]], lang: Language) -> list[tuple[int, int]]:
+    """The sentence cut at attribution verbs, and again at the "bahwa"/"that" that opens what was said:
+    "Aliyev menegaskan di Baku | bahwa ..." keeps Baku on the speaker's side."""
+    cuts = {sentence.start, sentence.end}
+    complementizer = lang.pattern("complementizers")
+    for start, end in attribution:
+        if sentence.start < start < sentence.end or start == sentence.start:
+            cuts.add(start)
+            m = complementizer.search(text, end, min(sentence.end, end + 80))
+            if m:
+                cuts.add(m.start())
+    ordered = sorted(c for c in cuts if sentence.start <= c <= sentence.end)
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if b > a] or [(sentence.start, sentence.end)]
 
 
 def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, list[Mention]]:
@@ -195,6 +248,19 @@ def _distance(mention: Mention, cue: Cue, words: _Words) -> int:
     return words.at(cue.start) - words.at(mention.end - 1) - 1
 
 
+def _locator(text: str, mention: Mention, inside: list[Mention], lang: Language) -> bool:
+    """A district or region named right after a town to say where the town is ("Bakhmut in the Donetsk
+    region", "Barda di wilayah ...") locates the town; the event is the town's."""
+    if mention.qualifier != "district" and mention.place.kind not in ("district", "region"):
+        return False
+    earlier = [m for m in inside if m.end <= mention.start and m.place.kind in ("city", "town", "village", "settlement")]
+    if not earlier:
+        return False
+    gap = text[earlier[-1].end : mention.start]
+    joiners = {"in", "of", "the", "di", "in", "dalam", "at"} | {w.lower() for w in lang.words("district_words")}
+    return not re.search(r"[.;:!?]", gap) and all(w.lower() in joiners for w in _WORD.findall(gap)) and len(_WORD.findall(gap)) <= 4
+
+
 def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: _Words, cues: list[Cue]) -> bool:
     before = text[max(sentence.start, mention.start - 120) : mention.start]
     after = text[mention.end : min(sentence.end, mention.end + 40)]
@@ -210,7 +276,8 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
         if len(_WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
             return True
     # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
-    if re.match(r"\W*(?:(?:saling|juga|also|has|have|had|on \w+)\s+)?(?:" + lang.pattern("attribution_verbs").pattern + ")", after, re.I):
+    speaks = lang.pattern("attribution_verbs").pattern + "|" + lang.pattern("denial_words").pattern
+    if re.match(r"\W*(?:(?:saling|juga|also|has|have|had|on \w+)\s+)?(?:" + speaks + ")", after, re.I):
         return True
     # Where people come from
     if re.search(r"(?:" + lang.pattern("origin_words").pattern + r")\s*$", before, re.I):
@@ -298,6 +365,12 @@ def _event_date(text: str, sentence: Sentence, cue: Cue, mention: Mention, refer
         return nearest.date, nearest.precision if nearest.date else "unknown"
     if reference is None:
         return None, "unknown"
+    # The date the story last named carries on (news tell a day's events after naming the day),
+    # as long as it is within a few days of the article's date; else the article's date, roughly.
+    earlier = [d for d in dates.find(text[: sentence.start], lang, reference)
+               if d.date and d.kind != "month" and 0 <= (reference - d.date).days <= 3]
+    if earlier:
+        return earlier[-1].date, "near"
     return reference, "near"
 
 

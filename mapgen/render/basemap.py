@@ -26,6 +26,7 @@ class Basemap:
     box: Box
     tolerance: float = 0.0  # degrees the shapes were simplified by
     land: list[shapely.Geometry] = field(default_factory=list)  # one (multi)polygon per country
+    names: list[str] = field(default_factory=list)  # the countries' names, as `land`
     lines: shapely.Geometry | None = None  # coasts and borders, without the box's own edges
     labels: list[tuple[str, float, float]] = field(default_factory=list)  # name, lon, lat
 
@@ -62,7 +63,8 @@ def load(box: Box, detail: int = 1500) -> Basemap:
     shapes = shapes[keep]
     lines = shapely.union_all(shapely.boundary(shapes))
     lines = shapely.difference(lines, shapely.buffer(frame.exterior, tolerance / 5))
-    return Basemap(box, tolerance, list(shapes), lines, _labels(names, label_x, label_y, shapes, frame))
+    labels = _labels(names, label_x, label_y, shapes, frame)
+    return Basemap(box, tolerance, list(shapes), [str(n) for n in names], lines, labels)
 
 
 def _drop_specks(shapes: np.ndarray, min_area: float) -> np.ndarray:
