@@ -273,7 +273,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language) 
         shared_ids = {c.place.id for j, cs in enumerate(options) if j != i and surfaces[j] != surfaces[i] for c in cs}
         rescored = []
         for cand in cands:
-            near = max((math.exp(-distance_km(cand.place.lat, cand.place.lon, a.lat, a.lon) / 250.0) for a in others), default=0.0)
+            near = _nearness(cand.place, others)
             context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
             if cand.place.kind in ("country", "region"):
                 context = max(context, 0.8)  # a country's name rarely means anything else, near or far
@@ -292,6 +292,17 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language) 
         place = best.place if confidence >= MIN_CONFIDENCE else None
         mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored[:5]), confidence, qualifiers[i]))
     return mentions
+
+
+def _nearness(place: Place, anchors: list[Place]) -> float:
+    """How much the article's other places surround this one: a noisy-OR of their nearness, so that
+    several places nearby count for more than one."""
+    far = 1.0
+    # Countries say which states the article is about (the focus), not where in them: their label
+    # point is no place to be near.
+    for anchor in {a.id: a for a in anchors if a.id != place.id and a.kind != "country"}.values():
+        far *= 1.0 - math.exp(-distance_km(place.lat, place.lon, anchor.lat, anchor.lon) / 150.0)
+    return 1.0 - far
 
 
 def _anchors(options: Sequence[list[Candidate]]) -> list[Place | None]:

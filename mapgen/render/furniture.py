@@ -68,7 +68,7 @@ def north_arrow(ax: Axes, frame: Frame, fontsize: float) -> None:
     dx, dy = math.sin(angle) * length * aspect, math.cos(angle) * length
     ax.annotate("", xy=(cx + dx / 2, cy + dy / 2), xytext=(cx - dx / 2, cy - dy / 2), xycoords="axes fraction",
                 arrowprops=dict(arrowstyle="-|>,head_width=0.35,head_length=0.7", color="#222", lw=1.4), zorder=20)
-    ax.text(cx + dx / 2 * 1.3, cy + dy / 2 + 0.025, "N", transform=ax.transAxes, ha="center", va="center",
+    ax.text(cx + dx / 2 * 1.3, cy + dy / 2 + 0.02, "N", transform=ax.transAxes, ha="center", va="center",
             fontsize=fontsize + 1, fontweight="bold", color="#222", zorder=20)
 
 

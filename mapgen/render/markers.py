@@ -79,6 +79,7 @@ class EventMarkers(folium.MacroElement):
                     }
                     buckets[key].push(i);
                 }
+                function radius(n) { return Math.min(6 + 2 * Math.log2(n), 13); }
                 order.forEach(function (key) {
                     var ids = buckets[key], e = E[ids[0]], t = T[e[2]], s = S[side(ids)], layer;
                     var tip = D.places[e[7]] + ' · ' + (ids.length > 1 ? ids.length + ' × ' : '') + t.label;
@@ -91,12 +92,13 @@ class EventMarkers(folium.MacroElement):
                         areas.push(layer);
                     } else {
                         var mates = perPlace[e[7]], offset = [0, 0];
-                        if (mates.length > 1) {
+                        if (mates.length > 1) {  // side by side around the place, not on top of each other
+                            var ring = 1.2 * Math.max.apply(null, mates.map(function (k) { return radius(buckets[k].length); }));
                             var a = 2 * Math.PI * mates.indexOf(key) / mates.length - Math.PI / 2;
-                            offset = [Math.round(9 * Math.cos(a)), Math.round(9 * Math.sin(a))];
+                            offset = [Math.round(ring * Math.cos(a)), Math.round(ring * Math.sin(a))];
                         }
                         layer = new Shape([e[0], e[1]], {
-                            shape: t.shape, radius: Math.min(6 + 2 * Math.log2(ids.length), 13), offset: offset,
+                            shape: t.shape, radius: radius(ids.length), offset: offset,
                             fillColor: t.colour, fillOpacity: 0.95, color: s.colour, weight: s.weight,
                             dashArray: s.dash || null
                         });

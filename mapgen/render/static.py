@@ -125,6 +125,7 @@ def _draw_events(ax, frame: Frame, events: list[Event], sides: Sides, width_in: 
     for place_id, kind in buckets:
         if buckets[(place_id, kind)][0].geo_precision == 1:
             per_place[place_id].append(kind)
+    size = {key: _radius_pt(len(group)) for key, group in buckets.items()}
 
     points = defaultdict(lambda: {"x": [], "y": [], "s": [], "edge": [], "lw": []})
     for (place_id, kind), group in buckets.items():
@@ -140,15 +141,16 @@ def _draw_events(ax, frame: Frame, events: list[Event], sides: Sides, width_in: 
             continue
         mates = per_place[place_id]
         if len(mates) > 1:  # several types at one place: side by side, not on top of each other
+            ring = 1.2 * max(size[(place_id, k)] for k in mates) * metres_per_point
             angle = 2 * math.pi * mates.index(kind) / len(mates) - math.pi / 2
-            x += math.cos(angle) * 5 * metres_per_point
-            y -= math.sin(angle) * 5 * metres_per_point
+            x += math.cos(angle) * ring
+            y -= math.sin(angle) * ring
         side = _group_side({sides.index(e) for e in group}, len(palette))
         colour = palette[side][1]
         bucket = points[kind]
         bucket["x"].append(x)
         bucket["y"].append(y)
-        bucket["s"].append((2 * min(3.2 + 1.1 * math.log2(len(group)), 7)) ** 2)
+        bucket["s"].append((2 * size[(place_id, kind)]) ** 2)
         bucket["edge"].append(colour if colour != NO_CLAIM[1] else "#ffffff")
         bucket["lw"].append(0.5 if colour == NO_CLAIM[1] else 1.3)
     for kind, b in points.items():
@@ -184,6 +186,11 @@ def _write_countries(ax, frame: Frame, shapes: basemap.Basemap, events: list[Eve
         if radius > 0.035 * w:
             ax.text(x, y, " ".join(name.upper()), fontsize=SMALL_PT + 0.5, color="#7d7466", ha="center",
                     va="center", zorder=3, clip_on=True)
+
+
+def _radius_pt(events: int) -> float:
+    """A marker's radius in points: larger for more events at the place, within reason."""
+    return min(3.2 + 1.1 * math.log2(events), 7)
 
 
 def _group_side(found: set[int], count: int) -> int:
