@@ -174,7 +174,7 @@ def _headline_check(text: str, spans: list[_Span]) -> list[_Span]:
         line_start = text.rfind("\n", 0, span.start) + 1
         line_end = text.find("\n", span.start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if is_title_case(line):
+        if is_title_case(line) and not line.rstrip().endswith("."):
             body_keys = {s.key for s in spans if not (line_start <= s.start < line_start + len(line))}
             body_ids = {m.place.id for s in spans if s.key in body_keys for m in s.matches}
             if span.key not in body_keys and not {m.place.id for m in span.matches} & body_ids:
@@ -287,7 +287,8 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language) 
             rescored.append(Candidate(cand.place, round(min(value, 1.0), 4), cand.matched, "; ".join(why)))
         rescored.sort(key=lambda c: (-c.score, c.place.id))
         best = rescored[0]
-        runner_up = rescored[1].score if len(rescored) > 1 else 0.0
+        rivals = [c for c in rescored[1:] if not _same_point(c.place, best.place)]
+        runner_up = rivals[0].score if rivals else 0.0
         confidence = round(best.score * (1 - 0.5 * runner_up / best.score) if best.score else 0.0, 3)
         place = best.place if confidence >= MIN_CONFIDENCE else None
         mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored[:5]), confidence, qualifiers[i]))
@@ -305,10 +306,17 @@ def _nearness(place: Place, anchors: list[Place]) -> float:
     return 1.0 - far
 
 
+def _same_point(a: Place, b: Place) -> bool:
+    """A town and the district it is the centre of stand on one point: no ambiguity about where."""
+    return distance_km(a.lat, a.lon, b.lat, b.lon) < 10.0
+
+
 def _anchors(options: Sequence[list[Candidate]]) -> list[Place | None]:
     """The place each mention most surely is, when it is sure enough to give context to the others."""
     out: list[Place | None] = []
     for cands in options:
+        if cands:
+            cands = [cands[0]] + [c for c in cands[1:] if not _same_point(c.place, cands[0].place)]
         if not cands:
             out.append(None)
         elif len(cands) == 1 or cands[0].place.kind == "country" or cands[0].score >= 1.5 * cands[1].score:

@@ -191,6 +191,10 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
             m = complementizer.search(text, end, min(sentence.end, end + 80))
             if m:
                 cuts.add(m.start())
+    # A new clause ("..., while drones struck ...", "; sementara ...") has its own event words.
+    breaks = lang.pattern("clause_breaks").pattern
+    for m in re.finditer(rf"[,;]\s*(?:{breaks})\b|;", text[sentence.start : sentence.end], re.I):
+        cuts.add(sentence.start + m.start())
     ordered = sorted(c for c in cuts if sentence.start <= c <= sentence.end)
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if b > a] or [(sentence.start, sentence.end)]
 
@@ -306,7 +310,8 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
         return None
     start, end = verbs[0]
     subject = text[sentence.start : start]
-    if not _WORD.findall(subject) or text[start:end].lower() in ("kata", "ujar", "tulisnya", "katanya", "paparnya", "said", "told"):
+    postposed = not _WORD.findall(subject) or subject.rstrip()[-1:] in ',"”’\''
+    if postposed:
         # "..., kata kementerian tersebut" / "..., the ministry said": the actor follows the verb
         after = text[end : sentence.end]
         actor = after if _WORD.findall(after) else subject

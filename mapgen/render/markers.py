@@ -112,7 +112,9 @@ class EventMarkers(folium.MacroElement):
                 return shown;
             }
             map.on('overlayadd', back);
-            return {show: show, total: E.length};
+            var api = {map: map, show: show, total: E.length, groups: groups};
+            (window.mapgen = window.mapgen || []).push(api);  // a handle for host pages and tests
+            return api;
         })({{ this._parent.get_name() }}, [{% for g in this.groups %}{{ g.get_name() }}{{ "," if not loop.last }}{% endfor %}]);
         {{ this.get_name() }}.show(-1e9, 1e9, true);
         {% endmacro %}

@@ -38,6 +38,8 @@ def static(
 ) -> Figure:
     if not events:
         raise ValueError("no events to map")
+    # matplotlib truncates inches x dpi to whole pixels; aim a hair above so 18 cm at 200 dpi is 1417 px.
+    width, height = ((round(v * dpi) + 0.01) / dpi for v in (width, height))
     fig = Figure(figsize=(width, height), dpi=dpi)
     fig.patch.set_facecolor("white")
     points = events_box(events)

@@ -25,7 +25,7 @@ TYPES = {
     "attack": TypeStyle("Attack", "#8c564b", "square"),
     "capture": TypeStyle("Capture of territory", "#2ca02c", "star"),
 }
-OTHER_TYPE = TypeStyle("Other", "#7f7f7f", "circle")
+OTHER_COLOUR = "#7f7f7f"  # a type the pipeline learns later than this table
 
 MATPLOTLIB_MARKERS = {"circle": "o", "square": "s", "diamond": "D", "triangle": "v", "star": "*"}
 
@@ -52,7 +52,7 @@ _OFFICE_WORDS = {
 
 
 def type_style(event_type: str) -> TypeStyle:
-    return TYPES.get(event_type, OTHER_TYPE)
+    return TYPES.get(event_type) or TypeStyle(event_type.replace("_", " ").capitalize(), OTHER_COLOUR, "circle")
 
 
 def side_key(claimant: str) -> str:

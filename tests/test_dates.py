@@ -1,0 +1,42 @@
+from datetime import date
+
+from mapgen import dates, languages
+
+ID = languages.get("id")
+EN = languages.get("en")
+SUNDAY = date(2020, 11, 1)
+
+
+def one(text, lang, reference):
+    found = dates.find(text, lang, reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_explicit_dates_with_and_without_year():
+    assert one("pada hari Jumat (23/10/2020) pagi", ID, None).date == date(2020, 10, 23)
+    assert one("Pertempuran pada hari Minggu (1/11) berlanjut", ID, SUNDAY).date == date(2020, 11, 1)
+    assert one("on October 4, 2020", EN, None).date == date(2020, 10, 4)
+
+
+def test_ranges_keep_their_last_day_and_a_looser_precision():
+    found = one("Pada tanggal 23 dan 24 Oktober, operasi berlanjut", ID, SUNDAY)
+    assert found.date == date(2020, 10, 24) and found.precision == "near"
+
+
+def test_weekdays_resolve_to_the_past():
+    assert one("pada Sabtu malam", ID, date(2020, 11, 2)).date == date(2020, 10, 31)
+    assert one("on Saturday", EN, date(2020, 10, 11)).date == date(2020, 10, 10)
+
+
+def test_minggu_is_sunday_or_week():
+    assert dates.find("memasuki minggu keenam", ID, SUNDAY) == []
+    assert one("pada hari Minggu, pasukan", ID, date(2020, 11, 2)).date == SUNDAY
+    assert one("pada Minggu pagi", ID, date(2020, 11, 2)).date == SUNDAY
+
+
+def test_relative_and_earlier_words():
+    assert one("diserang semalam", ID, SUNDAY).date == date(2020, 10, 31)
+    assert one("struck last night", EN, SUNDAY).date == date(2020, 10, 31)
+    earlier = one("luka dalam penembakan sebelumnya", ID, SUNDAY)
+    assert earlier.date is None and earlier.kind == "earlier"

@@ -1,0 +1,45 @@
+from mapgen.geoparse import geoparse
+
+
+def places(text, gazetteer, language=None):
+    return {m.as_written: m.place for m in geoparse(text, gazetteer=gazetteer, language=language) if m.place}
+
+
+def test_multiword_hyphenated_and_glued_names(gazetteer):
+    found = places("Rudal menghantam desa Karin Tak dan wilayah Nagorno Karabakh, serta diStepanakert.", gazetteer, "id")
+    assert found["Karin Tak"].id == "kb:dashalty"
+    assert found["Nagorno Karabakh"].kind == "region"
+    assert found["Stepanakert"].id == "kb:stepanakert"
+
+
+def test_people_weekdays_and_outlets_are_not_places(gazetteer):
+    text = ("Juru bicara Shushan Stepanyan mengatakan pada hari Minggu bahwa Presiden Rusia Vladimir Putin "
+            "berbicara dengan wartawan SINDOnews.com di Yerevan.")
+    found = places(text, gazetteer, "id")
+    assert "Shushan" not in found and "Minggu" not in found and "Vladimir" not in found
+    assert found["Yerevan"].country == "AM"
+
+
+def test_martuni_follows_the_article(gazetteer):
+    karabakh = "Rudal menghantam kota Martuni di Nagorno-Karabakh, tidak jauh dari Stepanakert dan Shusha."
+    armenia = "Warga kota Martuni di tepi Danau Sevan, provinsi Gegharkunik Armenia, dekat Vardenis dan Gavar, berunjuk rasa."
+    assert places(karabakh, gazetteer, "id")["Martuni"].country == "AZ"
+    assert places(armenia, gazetteer, "id")["Martuni"].country == "AM"
+
+
+def test_other_name_in_the_text_confirms(gazetteer):
+    text = "Fighting centred on Khojavend, the Azeri name for Martuni, and on Aghdam."
+    found = places(text, gazetteer, "en")
+    assert found["Martuni"].id == found["Khojavend"].id
+
+
+def test_world_wide_english(gazetteer):
+    text = "Russian missiles struck Kharkiv and Zaporizhzhia overnight, Ukrainian officials in Kyiv said, while fighting raged near Bakhmut."
+    found = places(text, gazetteer, "en")
+    assert {found[n].country for n in ("Kharkiv", "Zaporizhzhia", "Kyiv", "Bakhmut")} == {"UA"}
+
+
+def test_offsets_point_at_the_text(gazetteer):
+    text = "Shelling hit Ganja and Barda on Sunday."
+    for m in geoparse(text, gazetteer=gazetteer, language="en"):
+        assert text[m.start : m.end] == m.as_written
