@@ -66,6 +66,7 @@ class _Words:
     """Word positions of a text, to measure distances in words."""
 
     def __init__(self, text: str):
+        self.text = text
         self.spans = _word_index(text)
         self.starts = [s for s, _ in self.spans]
 
@@ -86,6 +87,9 @@ def find_cues(text: str, lang: Language) -> list[Cue]:
     for kind, (lower, cased) in lang.event_patterns.items():
         for pattern in (lower, cased):
             cues.extend(Cue(m.start(), m.end(), kind, m[0]) for m in pattern.finditer(text))
+    # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture.
+    states = [(m.start(), m.end()) for m in lang.pattern("state_phrases").finditer(text)]
+    cues = [c for c in cues if not any(a <= c.start < b or c.start <= a < c.end for a, b in states)]
     # A longer cue hides the shorter ones inside it ("serangan udara" is not also "serangan").
     cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Cue] = []
@@ -246,10 +250,19 @@ def _located(text: str, group: list[Mention], cue: Cue, lang: Language, words: _
     return min(_distance(m, cue, words) for m in group) <= 2
 
 
+_APPOSITION = re.compile(r",[^,.;:!?]{2,80},")
+
+
 def _distance(mention: Mention, cue: Cue, words: _Words) -> int:
     if cue.end <= mention.start:
         return words.at(mention.start) - words.at(cue.end - 1) - 1
-    return words.at(cue.start) - words.at(mention.end - 1) - 1
+    gap = words.at(cue.start) - words.at(mention.end - 1) - 1
+    # "Stepanakert, the regional capital, was shelled": the apposition does not part a name from its verb
+    text = words.text
+    m = _APPOSITION.match(text, mention.end)
+    if m and m.end() <= cue.start:
+        gap -= len(_WORD.findall(m[0]))
+    return gap
 
 
 def _locator(text: str, mention: Mention, inside: list[Mention], lang: Language) -> bool:

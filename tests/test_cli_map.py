@@ -11,7 +11,7 @@ from PIL import Image
 from gazetteer.model import Place
 from mapgen import pipeline
 from mapgen.cli import main
-from mapgen.model import Event, Report
+from mapgen.model import Event
 from mapgen.render.samples import PLACES, report, sample_events
 
 
@@ -222,4 +222,3 @@ def test_places_far_apart(fake_pipeline, tmp_path):
     fake_pipeline([*events_at_named_places(), event])
     result = run("a.txt", "-o", str(tmp_path / "m.png"), "--dpi", "80")
     assert result.exit_code == 0, result.output
-    assert isinstance(event.reports[0], Report)

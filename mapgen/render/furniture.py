@@ -19,7 +19,7 @@ LINE = "#8c8579"
 
 
 def legend(ax: Axes, types: list[tuple[TypeStyle, int]], sides: list[tuple[str, str, str]],
-           precisions: set[int], fontsize: float) -> int:
+           precisions: set[int], fontsize: float, corner: str = "lower left") -> int:
     """Event types (symbol, colour, count), then the sides by outline, then the area circles; returns
     the number of rows."""
     handles, labels, headings = [], [], []
@@ -44,7 +44,7 @@ def legend(ax: Axes, types: list[tuple[TypeStyle, int]], sides: list[tuple[str, 
         heading("Location")
         handles.append(Circle((0, 0), 1, facecolor="none", edgecolor="#555", linestyle=(0, (3, 2)), linewidth=0.9))
         labels.append("somewhere in a district or region")
-    box = ax.legend(handles, labels, loc="lower left", fontsize=fontsize, frameon=True, framealpha=0.92,
+    box = ax.legend(handles, labels, loc=corner, fontsize=fontsize, frameon=True, framealpha=0.92,
                     edgecolor="#999", borderpad=0.6, labelspacing=0.35, handletextpad=0.5, handlelength=1.2)
     box.set_zorder(20)
     for i in headings:
@@ -54,8 +54,8 @@ def legend(ax: Axes, types: list[tuple[TypeStyle, int]], sides: list[tuple[str, 
     return len(labels)
 
 
-def north_arrow(ax: Axes, frame: Frame, fontsize: float) -> None:
-    """An arrow to true north (UTM grid north differs by up to a few degrees), upper left."""
+def north_arrow(ax: Axes, frame: Frame, fontsize: float, at: tuple[float, float]) -> None:
+    """An arrow to true north (UTM grid north differs by up to a few degrees), centred `at` (axes fraction)."""
     x0, y0, x1, y1 = frame.extent
     lon, lat = frame.lonlat_box()[0::2], frame.lonlat_box()[1::2]
     to_map = frame.to_map()
@@ -63,7 +63,7 @@ def north_arrow(ax: Axes, frame: Frame, fontsize: float) -> None:
     ax_, ay_ = to_map.transform(clon, clat)
     bx_, by_ = to_map.transform(clon, clat + 0.1)
     angle = math.atan2(bx_ - ax_, by_ - ay_)  # clockwise from grid up
-    cx, cy, length = 0.955, 0.2, 0.075  # above the scale bar
+    (cx, cy), length = at, 0.075
     aspect = (y1 - y0) / (x1 - x0) * ax.get_position().height / ax.get_position().width
     dx, dy = math.sin(angle) * length * aspect, math.cos(angle) * length
     ax.annotate("", xy=(cx + dx / 2, cy + dy / 2), xytext=(cx - dx / 2, cy - dy / 2), xycoords="axes fraction",

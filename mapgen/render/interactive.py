@@ -1,19 +1,20 @@
-"""The interactive map: a folium Map that works offline, one layer per event type."""
+"""The interactive map: a folium Map that works offline, one layer per event type.
+
+folium is imported when a map is made, not when this module is, so a PNG does not pay for it.
+"""
 from __future__ import annotations
 
 from collections import Counter
-
-import folium
+from typing import TYPE_CHECKING
 
 from mapgen.model import Event
 from mapgen.render import text
 from mapgen.render.basemap import Box, grow
-from mapgen.render.controls import Credits, DateFilter, Legend, PlaceNames, Title, symbol_svg
 from mapgen.render.extent import events_box
-from mapgen.render.markers import EventMarkers
-from mapgen.render.outline import OutlineMap
-from mapgen.render.page import EventMap, page
 from mapgen.render.style import NO_CLAIM, SEVERAL_SIDES, TYPES, Sides, TypeStyle, type_style
+
+if TYPE_CHECKING:
+    import folium
 
 DEFAULT_TITLE = "Conflict events"
 MAX_ZOOM = 14  # outline data is 1:10m; deeper zoom shows nothing more without tiles
@@ -30,6 +31,13 @@ def interactive(
     tiles: bool = True,
 ) -> folium.Map:
     """A folium Map of `events` (at least one), fitted to them or to `bbox` ((minlon, minlat, maxlon, maxlat))."""
+    import folium
+
+    from mapgen.render.controls import Credits, DateFilter, Legend, PlaceNames, Title, symbol_svg
+    from mapgen.render.markers import EventMarkers
+    from mapgen.render.outline import OutlineMap
+    from mapgen.render.page import EventMap
+
     if not events:
         raise ValueError("no events to map")
     view = bbox or events_box(events)
@@ -67,6 +75,9 @@ def interactive(
 
 
 def to_html(m: folium.Map, title: str | None = None, fragment: bool = False) -> str:
+    """The page (or with `fragment`, a <div> and its scripts) with Leaflet inlined."""
+    from mapgen.render.page import page
+
     return page(m, title or DEFAULT_TITLE, fragment=fragment)
 
 

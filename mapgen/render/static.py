@@ -1,23 +1,26 @@
 """The static map for reports: projected, fitted to the events, with legend, scale, north arrow, inset.
 
 Sizes are in inches and fonts in points, so a map made 18 cm wide prints with the stated font sizes;
-the figure is a plain matplotlib Figure (no pyplot), so nothing global is touched.
+the figure is a plain matplotlib Figure (no pyplot), so nothing global is touched. matplotlib is
+imported when a map is made, not when this module is, so an HTML map does not pay for it.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 import numpy as np
-from matplotlib.figure import Figure
-from matplotlib.patches import Circle
 
 from mapgen.model import Event
-from mapgen.render import basemap, furniture, text
+from mapgen.render import basemap, text
 from mapgen.render.basemap import Box
 from mapgen.render.extent import events_box
 from mapgen.render.projection import Frame, choose_crs, frame as fit_frame
-from mapgen.render.style import AREA_RADIUS_M, MATPLOTLIB_MARKERS, NO_CLAIM, SEVERAL_SIDES, TYPES, Sides, type_style
+from mapgen.render.style import AREA_RADIUS_M, MATPLOTLIB_MARKERS, NO_CLAIM, TYPES, Sides, type_style
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 DEFAULT_TITLE = "Conflict events"
 DEFAULT_WIDTH = 18 / 2.54  # inches: a report's text width on A4
@@ -36,6 +39,10 @@ def static(
     height: float = DEFAULT_HEIGHT,
     dpi: float = DEFAULT_DPI,
 ) -> Figure:
+    from matplotlib.figure import Figure
+
+    from mapgen.render import furniture
+
     if not events:
         raise ValueError("no events to map")
     # matplotlib truncates inches x dpi to whole pixels; aim a hair above so 18 cm at 200 dpi is 1417 px.
@@ -60,10 +67,11 @@ def static(
     used = {sides.index(e) for e in events}
     side_rows = [(label, colour, "") for i, (label, colour) in enumerate(sides.all()) if i in used]
     side_rows.sort(key=lambda row: (row[0], row[1]) == NO_CLAIM)
-    legend_rows = furniture.legend(ax, types, side_rows, {e.geo_precision for e in events}, BODY_PT)
-    _write_countries(ax, frame, shapes, events, legend_rows)
+    corner = _legend_corner(frame, events)
+    legend_rows = furniture.legend(ax, types, side_rows, {e.geo_precision for e in events}, BODY_PT, corner)
+    _write_countries(ax, frame, shapes, events, legend_rows, corner)
     furniture.scale_bar(ax, BODY_PT)
-    furniture.north_arrow(ax, frame, BODY_PT)
+    furniture.north_arrow(ax, frame, BODY_PT, _arrow_place(corner))
     furniture.locator(fig, ax, frame)
     _write_titles(fig, ax, title or DEFAULT_TITLE, events, credits)
     return fig
@@ -90,6 +98,8 @@ def _draw_basemap(ax, frame: Frame) -> basemap.Basemap:
     """Sea, land, coasts and borders; returns the shapes drawn."""
     import geopandas as gpd
 
+    from mapgen.render import furniture
+
     xmin, ymin, xmax, ymax = frame.extent
     ax.set_xlim(xmin, xmax)
     ax.set_ylim(ymin, ymax)
@@ -115,6 +125,8 @@ def _draw_basemap(ax, frame: Frame) -> basemap.Basemap:
 
 
 def _draw_events(ax, frame: Frame, events: list[Event], sides: Sides, width_in: float) -> None:
+    from matplotlib.patches import Circle
+
     to_map = frame.to_map()
     palette = sides.all()
     metres_per_point = (frame.extent[2] - frame.extent[0]) / (ax.get_position().width * width_in * 72)
@@ -161,7 +173,17 @@ def _draw_events(ax, frame: Frame, events: list[Event], sides: Sides, width_in: 
                    edgecolors=b["edge"], linewidths=b["lw"], zorder=6)
 
 
-def _write_countries(ax, frame: Frame, shapes: basemap.Basemap, events: list[Event], legend_rows: int) -> None:
+def _legend_corner(frame: Frame, events: list[Event]) -> str:
+    """Lower left unless more events sit there than in the upper left (the inset has the upper right)."""
+    xmin, ymin, xmax, ymax = frame.extent
+    xs, ys = frame.to_map().transform([e.place.lon for e in events], [e.place.lat for e in events])
+    fx, fy = (np.asarray(xs) - xmin) / (xmax - xmin), (np.asarray(ys) - ymin) / (ymax - ymin)
+    left = fx < 0.4
+    return "upper left" if (left & (fy < 0.5)).sum() > (left & (fy > 0.5)).sum() else "lower left"
+
+
+def _write_countries(ax, frame: Frame, shapes: basemap.Basemap, events: list[Event], legend_rows: int,
+                     corner: str) -> None:
     """Each country's name where its land is widest away from the events and the map's furniture."""
     import geopandas as gpd
     import shapely
@@ -173,9 +195,12 @@ def _write_countries(ax, frame: Frame, shapes: basemap.Basemap, events: list[Eve
     to_map = frame.to_map()
     xs, ys = to_map.transform([e.place.lon for e in events], [e.place.lat for e in events])
     keep_out = [*shapely.buffer(shapely.points(np.column_stack([xs, ys])), 0.07 * w),
-                shapely.box(xmin, ymin, xmin + 0.34 * w, ymin + min(0.95, 0.045 * legend_rows + 0.03) * h),
+                _legend_box(frame.extent, legend_rows, corner),
                 shapely.box(xmax - 0.23 * w, ymax - 0.28 * h, xmax, ymax),  # locator
-                shapely.box(xmax - 0.25 * w, ymin, xmax, ymin + 0.3 * h)]  # scale bar, north arrow
+                shapely.box(xmax - 0.25 * w, ymin, xmax, ymin + 0.3 * h)]  # scale bar
+    ax_, ay_ = _arrow_place(corner)
+    keep_out.append(shapely.box(xmin + (ax_ - 0.05) * w, ymin + (ay_ - 0.1) * h, xmin + (ax_ + 0.05) * w,
+                                ymin + (ay_ + 0.12) * h))
     free = shapely.difference(shapely.box(xmin, ymin, xmax, ymax), shapely.union_all(keep_out))
     land = gpd.GeoSeries(shapes.land, crs=4326).to_crs(frame.crs)
     for name, country in zip(shapes.names, land):
@@ -193,6 +218,22 @@ def _write_countries(ax, frame: Frame, shapes: basemap.Basemap, events: list[Eve
 def _radius_pt(events: int) -> float:
     """A marker's radius in points: larger for more events at the place, within reason."""
     return min(3.2 + 1.1 * math.log2(events), 7)
+
+
+def _arrow_place(legend_corner: str) -> tuple[float, float]:
+    """Upper left when the legend is below it; else above the scale bar (axes fraction)."""
+    return (0.045, 0.86) if legend_corner == "lower left" else (0.955, 0.2)
+
+
+def _legend_box(extent, rows: int, corner: str):
+    import shapely
+
+    xmin, ymin, xmax, ymax = extent
+    w, h = xmax - xmin, ymax - ymin
+    tall = min(0.95, 0.045 * rows + 0.03) * h
+    if corner == "upper left":
+        return shapely.box(xmin, ymax - tall, xmin + 0.34 * w, ymax)
+    return shapely.box(xmin, ymin, xmin + 0.34 * w, ymin + tall)
 
 
 def _group_side(found: set[int], count: int) -> int:
