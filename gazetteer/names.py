@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
 _LETTERS = str.maketrans(
@@ -22,8 +23,14 @@ _DROP = re.compile(r"[\u0027\u0060\u00b4\u02b0-\u02ff\u2018\u2019\u201b\u2032\u0
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
 
 
+_ASCII_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """The matching key of a name: lower case, no marks, no separators."""
+    if name.isascii():  # most names in most texts: no marks to strip
+        return _ASCII_SEPARATORS.sub("", name.lower())
     text = _DROP.sub("", name.translate(_LETTERS))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from gazetteer import Candidate, Gazetteer, NameMatch, Place, distance_km, fold
 from gazetteer.gazetteer import score as prior_score
 from mapgen import languages
-from mapgen.languages import Language
+from mapgen.languages import Language, phrase_pattern
 from mapgen.model import Article, Mention
 
 MAX_WORDS = 4
@@ -45,14 +46,21 @@ class _Token:
 
 
 def tokens(text: str) -> list[_Token]:
+    """The words that can begin or belong to a name: capitalised ones, and lower-case words with a
+    name glued on. Runs of names are told apart by the text between tokens, so others are not kept."""
     out = []
     for m in _TOKEN.finditer(text):
-        word, start = _POSSESSIVE.sub("", m[0]), m.start()
+        word, start = m[0], m.start()
+        if word.islower():
+            continue
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
         # A name glued to a lower-case word ("diStepanakert") starts at its capital.
-        parts = _CAMEL.split(word)
-        if len(parts) > 1 and parts[0].islower() and len(parts[0]) <= 4:
-            start += len(parts[0])
-            word = word[len(parts[0]):]
+        if word[0].islower() and not word.islower():
+            parts = _CAMEL.split(word)
+            if len(parts) > 1 and parts[0].islower() and len(parts[0]) <= 4:
+                start += len(parts[0])
+                word = word[len(parts[0]):]
         out.append(_Token(word, start, start + len(word)))
     return out
 
@@ -126,11 +134,11 @@ def _in_dateline(text: str, start: int) -> bool:
 
 
 def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazetteer) -> list[_Span]:
-    raw = [r for r in _candidate_spans(text, toks) if _plausible(text, toks, r)]
-    found = gazetteer.matches(fold(s) for _, _, s in raw)
+    raw = [(first, last, surface, fold(surface)) for first, last, surface in _candidate_spans(text, toks)
+           if _plausible(text, toks, (first, last, surface))]
+    found = gazetteer.matches(r[3] for r in raw)
     spans: list[_Span] = []
-    for first, last, surface in raw:
-        key = fold(surface)
+    for first, last, surface, key in raw:
         matches = [m for m in found.get(key, ()) if not m.exact or m.name == surface]
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
@@ -141,9 +149,11 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
     # Longest first, then leftmost; no overlaps.
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))
     chosen: list[_Span] = []
+    taken = bytearray(len(text) + 1)
     for span in spans:
-        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+        if not any(taken[span.start : span.end]):
             chosen.append(span)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     people = _person_tokens(text, toks, lang, chosen)
     kept = [s for s in chosen if not _is_person_part(s, people) and not _inside_other_name(text, toks, s, lang, chosen)]
     return _headline_check(text, sorted(kept, key=lambda s: s.start))
@@ -169,18 +179,25 @@ def _headline_check(text: str, spans: list[_Span]) -> list[_Span]:
     only if the body names the same place too ("Karabakh Baru Sehari" is not the town of Baru)."""
     from mapgen.furniture import is_title_case
 
-    out = []
+    lines: dict[int, tuple[int, bool]] = {}  # line start -> (line end, is a headline)
     for span in spans:
-        line_start = text.rfind("\n", 0, span.start) + 1
-        line_end = text.find("\n", span.start)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if is_title_case(line) and not line.rstrip().endswith("."):
-            body_keys = {s.key for s in spans if not (line_start <= s.start < line_start + len(line))}
-            body_ids = {m.place.id for s in spans if s.key in body_keys for m in s.matches}
-            if span.key not in body_keys and not {m.place.id for m in span.matches} & body_ids:
-                continue
-        out.append(span)
-    return out
+        start = text.rfind("\n", 0, span.start) + 1
+        if start not in lines:
+            end = text.find("\n", span.start)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            lines[start] = (end, is_title_case(line) and not line.rstrip().endswith("."))
+    headline_lines = [(a, b) for a, (b, headline) in lines.items() if headline]
+    if not headline_lines:
+        return spans
+
+    def in_headline(span: _Span) -> bool:
+        return any(a <= span.start < b for a, b in headline_lines)
+
+    body = [s for s in spans if not in_headline(s)]
+    body_keys = {s.key for s in body}
+    body_ids = {m.place.id for s in body for m in s.matches}
+    return [s for s in spans if not in_headline(s) or s.key in body_keys or {m.place.id for m in s.matches} & body_ids]
 
 
 def _person_tokens(text: str, toks: list[_Token], lang: Language, spans: list[_Span]) -> set[int]:
@@ -214,19 +231,22 @@ def _is_person_part(span: _Span, people: set[int]) -> bool:
     return any(i in people for i in range(span.first, span.last + 1))
 
 
+@lru_cache(maxsize=None)
+def _qualifier_patterns(lang: Language) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    settlement = phrase_pattern(lang.table("settlement_words")).pattern
+    district = phrase_pattern(lang.words("district_words")).pattern
+    return (re.compile(rf"(?:{settlement})\s*$", re.I), re.compile(rf"(?:{district})\s*$", re.I), re.compile(rf"\s+(?:{district})", re.I))
+
+
 def _qualifier(text: str, span: _Span, lang: Language) -> str:
     """What the words next to a name say it is: "kota Martuni" (settlement), "wilayah Terter" (district)."""
-    before = text[max(0, span.start - 40) : span.start].lower().rstrip()
-    after = text[span.end : span.end + 20].lower()
-    settlement = lang.table("settlement_words")
-    for word in sorted(settlement, key=len, reverse=True):
-        if before.endswith(word) and not before[: -len(word)][-1:].isalpha():
-            return settlement[word]
-    for word in lang.words("district_words"):
-        if before.endswith(word) and not before[: -len(word)][-1:].isalpha():
-            return "district"
-        if re.match(rf"\s+{re.escape(word)}\b", after):
-            return "district"
+    before = text[max(0, span.start - 40) : span.start]
+    settlement, district_before, district_after = _qualifier_patterns(lang)
+    m = settlement.search(before)
+    if m:
+        return lang.table("settlement_words").get(" ".join(m[0].lower().split()), "settlement")
+    if district_before.search(before) or district_after.match(text, span.end):
+        return "district"
     return ""
 
 
@@ -240,9 +260,16 @@ def _collapse(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _close(a: Place, b: Place, km: float) -> bool:
+    degrees = km / 80.0  # a box test first: a degree of longitude is at least 80 km below 44° of latitude
+    if abs(a.lat - b.lat) > degrees or abs(a.lon - b.lon) > degrees * 2:
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) < km
+
+
 def _same_place(a: Place, b: Place) -> bool:
     same_kind = a.kind == b.kind or (a.kind in SETTLEMENT_KINDS and b.kind in SETTLEMENT_KINDS)
-    return same_kind and distance_km(a.lat, a.lon, b.lat, b.lon) < 3.0
+    return same_kind and _close(a, b, 3.0)
 
 
 def _kind_factor(place: Place, qualifier: str) -> float:
@@ -253,62 +280,92 @@ def _kind_factor(place: Place, qualifier: str) -> float:
     return 1.2 if place.kind in SETTLEMENT_KINDS or place.kind == qualifier else 0.6
 
 
-def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language) -> list[Mention]:
-    options: list[list[Candidate]] = []
-    qualifiers: list[str] = []
-    for span in spans:
-        qualifier = _qualifier(text, span, lang)
-        scored = [prior_score(m) for m in span.matches]
-        scored = [Candidate(c.place, c.score * _kind_factor(c.place, qualifier), c.matched, c.why) for c in scored]
-        options.append(_collapse(scored))
-        qualifiers.append(qualifier)
+MAX_CANDIDATES = 8  # context decides among the likeliest few; the rest cannot win
 
-    anchors = _anchors(options)
-    surfaces = [fold(s.text) for s in spans]
-    mentions = []
-    for i, (span, cands) in enumerate(zip(spans, options)):
-        # Context comes from the other names; a repeat of the same name proves nothing.
-        others = [a for j, a in enumerate(anchors) if surfaces[j] != surfaces[i] and a is not None]
-        focus = {p.country for p in others if p.country}
-        shared_ids = {c.place.id for j, cs in enumerate(options) if j != i and surfaces[j] != surfaces[i] for c in cs}
-        rescored = []
+
+def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language) -> list[Mention]:
+    qualifiers = [_qualifier(text, span, lang) for span in spans]
+    by_name: dict[tuple[str, str], list[Candidate]] = {}
+    options: list[list[Candidate]] = []
+    for span, qualifier in zip(spans, qualifiers):
+        key = (span.key, qualifier)
+        if key not in by_name:
+            scored = [prior_score(m) for m in span.matches]
+            scored = [Candidate(c.place, c.score * _kind_factor(c.place, qualifier), c.matched, c.why) for c in scored]
+            by_name[key] = _collapse(scored)[:MAX_CANDIDATES]
+        options.append(by_name[key])
+
+    # Context comes from the other names; a repeat of the same name proves nothing.
+    anchors_by_name: dict[str, dict[str, Place]] = {}
+    for span, anchor in zip(spans, _anchors(options)):
+        if anchor is not None:
+            anchors_by_name.setdefault(span.key, {})[anchor.id] = anchor
+    names_of_place: dict[str, set[str]] = {}
+    for span, cands in zip(spans, options):
         for cand in cands:
-            near = _nearness(cand.place, others)
-            context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
-            if cand.place.kind in ("country", "region"):
-                context = max(context, 0.8)  # a country's name rarely means anything else, near or far
-            value = cand.score * context
-            why = [cand.why]
-            if cand.place.id in shared_ids:
-                value *= 1.5
-                why.append("named otherwise in the text too")
-            if near:
-                why.append(f"near the article's places ({near:.2f})")
-            rescored.append(Candidate(cand.place, round(min(value, 1.0), 4), cand.matched, "; ".join(why)))
-        rescored.sort(key=lambda c: (-c.score, c.place.id))
-        best = rescored[0]
-        rivals = [c for c in rescored[1:] if not _same_point(c.place, best.place)]
-        runner_up = rivals[0].score if rivals else 0.0
-        confidence = round(best.score * (1 - 0.5 * runner_up / best.score) if best.score else 0.0, 3)
-        place = best.place if confidence >= MIN_CONFIDENCE else None
-        mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored[:5]), confidence, qualifiers[i]))
+            names_of_place.setdefault(cand.place.id, set()).add(span.key)
+    resolved: dict[tuple[str, str], tuple[list[Candidate], float]] = {}
+    mentions = []
+    for span, cands, qualifier in zip(spans, options, qualifiers):
+        key = (span.key, qualifier)
+        if key not in resolved:
+            others = {pid: p for name, places in anchors_by_name.items() if name != span.key for pid, p in places.items()}
+            focus = {p.country for p in others.values() if p.country}
+            # Countries say which states the article is about (the focus), not where in them: their
+            # label point is no place to be near.
+            near_places = [p for p in others.values() if p.kind != "country"]
+            resolved[key] = _rescore(cands, span.key, focus, near_places, names_of_place)
+        rescored, confidence = resolved[key]
+        place = rescored[0].place if rescored and confidence >= MIN_CONFIDENCE else None
+        mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored[:5]), confidence, qualifier))
     return mentions
+
+
+def _rescore(cands, name, focus, near_places, names_of_place) -> tuple[list[Candidate], float]:
+    rescored = []
+    for cand in cands:
+        near = _nearness(cand.place, near_places)
+        context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
+        if cand.place.kind in ("country", "region"):
+            context = max(context, 0.8)  # a country's name rarely means anything else, near or far
+        value = cand.score * context
+        why = [cand.why]
+        if names_of_place.get(cand.place.id, set()) - {name}:
+            value *= 1.5
+            why.append("named otherwise in the text too")
+        if near:
+            why.append(f"near the article's places ({near:.2f})")
+        rescored.append(Candidate(cand.place, round(min(value, 1.0), 4), cand.matched, "; ".join(why)))
+    if not rescored:
+        return [], 0.0
+    rescored.sort(key=lambda c: (-c.score, c.place.id))
+    best = rescored[0]
+    rivals = [c for c in rescored[1:] if not _same_point(c.place, best.place)]
+    runner_up = rivals[0].score if rivals else 0.0
+    confidence = round(best.score * (1 - 0.5 * runner_up / best.score) if best.score else 0.0, 3)
+    return rescored, confidence
 
 
 def _nearness(place: Place, anchors: list[Place]) -> float:
     """How much the article's other places surround this one: a noisy-OR of their nearness, so that
     several places nearby count for more than one."""
     far = 1.0
-    # Countries say which states the article is about (the focus), not where in them: their label
-    # point is no place to be near.
-    for anchor in {a.id: a for a in anchors if a.id != place.id and a.kind != "country"}.values():
-        far *= 1.0 - math.exp(-distance_km(place.lat, place.lon, anchor.lat, anchor.lon) / 150.0)
+    for anchor in anchors:
+        if anchor.id == place.id:
+            continue
+        far *= 1.0 - _closeness(place, anchor)
     return 1.0 - far
+
+
+@lru_cache(maxsize=500_000)
+def _closeness(a: Place, b: Place) -> float:
+    """exp(-distance / 150 km), remembered across articles: the news of a conflict names the same places."""
+    return math.exp(-distance_km(a.lat, a.lon, b.lat, b.lon) / 150.0)
 
 
 def _same_point(a: Place, b: Place) -> bool:
     """A town and the district it is the centre of stand on one point: no ambiguity about where."""
-    return distance_km(a.lat, a.lon, b.lat, b.lon) < 10.0
+    return _close(a, b, 10.0)
 
 
 def _anchors(options: Sequence[list[Candidate]]) -> list[Place | None]:

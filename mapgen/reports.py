@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from mapgen import dates
 from mapgen.languages import Language, phrase_pattern
@@ -82,11 +83,25 @@ class _Words:
         return max(0, self.at(b_start) - self.at(a_end) - (0 if a_end in self.starts else 0) - 1)
 
 
+_CUE_WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+
+
 def find_cues(text: str, lang: Language) -> list[Cue]:
+    """Event words in one pass over the text's words (a phrase is looked up by its first word)."""
+    index = lang.cue_index
+    words = [(m.start(), m.end(), m[0]) for m in _CUE_WORD.finditer(text)]
+    lowered = [w[2].lower() for w in words]
     cues: list[Cue] = []
-    for kind, (lower, cased) in lang.event_patterns.items():
-        for pattern in (lower, cased):
-            cues.extend(Cue(m.start(), m.end(), kind, m[0]) for m in pattern.finditer(text))
+    for i, (start, end, word) in enumerate(words):
+        entries = index.get(lowered[i])
+        if word != lowered[i]:
+            entries = (*(entries or ()), *index.get(word, ()))
+        for phrase, kind, cased in entries or ():
+            n = len(phrase)
+            got = tuple(w[2] for w in words[i : i + n]) if cased else tuple(lowered[i : i + n])
+            if got == phrase:
+                cues.append(Cue(start, words[i + n - 1][1], kind, text[start : words[i + n - 1][1]]))
+                break
     # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture.
     states = [(m.start(), m.end()) for m in lang.pattern("state_phrases").finditer(text)]
     cues = [c for c in cues if not any(a <= c.start < b or c.start <= a < c.end for a, b in states)]
@@ -107,6 +122,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     cues = find_cues(text, lang)
     attribution = [(m.start(), m.end()) for m in lang.pattern("attribution_verbs").finditer(text)]
     datelines = _datelines(text)
+    all_dates: list | None = None  # parsed when the first report needs a date
     reports: dict[tuple[str, str], Report] = {}
     claimant: str | None = None
     paragraph_claimant: dict[int, str] = {}
@@ -135,7 +151,9 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
             cue = _tied_cue(mention, group, [c for c in sentence_cues if segment[0] <= c.start < segment[1]], words)
             if cue is None or _denied(text, cue, segment, lang) or not _located(text, group, cue, lang, words):
                 continue
-            report = _report(article, mention, cue, sentence, group, said_here or paragraph_claimant.get(sentence.paragraph), lang, words)
+            if all_dates is None:
+                all_dates = dates.find(text, lang, article.published)
+            report = _report(article, mention, cue, sentence, group, said_here or paragraph_claimant.get(sentence.paragraph), lang, words, all_dates)
             key = (mention.place.id, report.event_type)
             if key not in reports or _better(report, reports[key]):
                 reports[key] = report
@@ -281,10 +299,9 @@ def _locator(text: str, mention: Mention, inside: list[Mention], lang: Language)
 def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: _Words, cues: list[Cue]) -> bool:
     before = text[max(sentence.start, mention.start - 120) : mention.start]
     after = text[mention.end : min(sentence.end, mention.end + 40)]
+    patterns = _place_role_patterns(lang)
     # A reference point: "15 kilometer dari kota terbesar ..., Stepanakert" / "20 km north of Ganja"
-    units = "|".join(re.escape(u) for u in lang.words("distance_units"))
-    refs = phrase_pattern(lang.words("reference_words")).pattern
-    distance = list(re.finditer(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", before, re.I))
+    distance = list(patterns["distance"].finditer(before))
     if distance and not any(mention.start - len(before) + distance[-1].end() <= c.start < mention.start for c in cues):
         return True
     # A meeting, talks or a visit there: "pertemuan ... di ibukota Azeri Baku", "talks in Washington"
@@ -293,13 +310,22 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
         if len(_WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
             return True
     # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
-    speaks = lang.pattern("attribution_verbs").pattern + "|" + lang.pattern("denial_words").pattern
-    if re.match(r"\W*(?:(?:saling|juga|also|has|have|had|on \w+)\s+)?(?:" + speaks + ")", after, re.I):
+    if patterns["speaks"].match(after):
         return True
     # Where people come from
-    if re.search(r"(?:" + lang.pattern("origin_words").pattern + r")\s*$", before, re.I):
-        return True
-    return False
+    return bool(patterns["origin"].search(before))
+
+
+@lru_cache(maxsize=None)
+def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
+    units = "|".join(re.escape(u) for u in lang.words("distance_units"))
+    refs = phrase_pattern(lang.words("reference_words")).pattern
+    speaks = lang.pattern("attribution_verbs").pattern + "|" + lang.pattern("denial_words").pattern
+    return {
+        "distance": re.compile(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", re.I),
+        "speaks": re.compile(r"\W*(?:(?:saling|juga|also|has|have|had|on \w+)\s+)?(?:" + speaks + ")", re.I),
+        "origin": re.compile(r"(?:" + lang.pattern("origin_words").pattern + r")\s*$", re.I),
+    }
 
 
 def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
@@ -339,7 +365,8 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
     if any(lowered == p or lowered.endswith(" " + p) or lowered.startswith(p + " ") and len(lowered.split()) <= 3 for p in lang.words("pronoun_actors")):
         return ""
     roles = lang.table("actor_roles")
-    role = next((roles[r] for r in sorted(roles, key=len, reverse=True) if re.search(rf"\b{re.escape(r)}\b", lowered)), None)
+    found = [m[0] for m in lang.pattern("actor_roles").finditer(lowered)]
+    role = roles.get(" ".join(max(found, key=len).split())) if found else None
     offset = text.find(actor, actor_start)
     places = [m.place.name for m in inside if m.place and offset <= m.start < offset + len(actor)]
     if role and places:
@@ -348,9 +375,9 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
 
 
 def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, group: list[Mention],
-            claimed_by: str | None, lang: Language, words: _Words) -> Report:
+            claimed_by: str | None, lang: Language, words: _Words, all_dates: list) -> Report:
     text = article.text
-    event_date, precision = _event_date(text, sentence, cue, mention, article.published, lang)
+    event_date, precision = _event_date(sentence, cue, mention, article.published, all_dates)
     distance = min(_distance(m, cue, words) for m in group)
     fatalities, injured = _casualties(text, sentence, cue, lang) if len(group) == 1 else (None, None)
     place = mention.place
@@ -374,19 +401,19 @@ def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, gr
     )
 
 
-def _event_date(text: str, sentence: Sentence, cue: Cue, mention: Mention, reference: date | None, lang: Language):
+def _event_date(sentence: Sentence, cue: Cue, mention: Mention, reference: date | None, all_dates: list):
     """The date expression nearest the event word in its sentence; else the article's date, roughly."""
-    found = dates.find(text[sentence.start : sentence.end], lang, reference)
+    found = [d for d in all_dates if sentence.start <= d.start < sentence.end]
     if found:
-        anchor = (cue.start + mention.start) / 2 - sentence.start
+        anchor = (cue.start + mention.start) / 2
         nearest = min(found, key=lambda d: abs((d.start + d.end) / 2 - anchor))
         return nearest.date, nearest.precision if nearest.date else "unknown"
     if reference is None:
         return None, "unknown"
     # The date the story last named carries on (news tell a day's events after naming the day),
     # as long as it is within a few days of the article's date; else the article's date, roughly.
-    earlier = [d for d in dates.find(text[: sentence.start], lang, reference)
-               if d.date and d.kind != "month" and 0 <= (reference - d.date).days <= 3]
+    earlier = [d for d in all_dates if d.end <= sentence.start
+               and d.date and d.kind != "month" and 0 <= (reference - d.date).days <= 3]
     if earlier:
         return earlier[-1].date, "near"
     return reference, "near"

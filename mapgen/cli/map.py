@@ -19,11 +19,11 @@ MAX_PIXELS = 20_000  # per side; beyond that a "map" is a typo in --dpi or --wid
 
 
 def parse_length(text: str, option: str) -> tuple[float, str]:
-    """"18cm", "7in", "600px", "100%" -> (number, unit); a bare number is taken as cm."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(cm|mm|in|px|%)?\s*", text or "")
+    """"18cm", "7in", "600px", "100%" -> (number, unit). The unit is required: 18 of what?"""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(cm|mm|in|px|%)\s*", text or "")
     if not match or float(match[1]) <= 0:
-        raise fail(f"{option} takes a length such as 18cm, 7in or 600px, not {text!r}")
-    return float(match[1]), match[2] or "cm"
+        raise fail(f"{option} takes a length with its unit, such as 18cm, 7in or 600px, not {text!r}")
+    return float(match[1]), match[2]
 
 
 def inches(text: str, option: str, dpi: int) -> float:
@@ -50,8 +50,9 @@ def css_length(text: str, option: str) -> str:
 @force_option
 @click.option("--title", help="Title printed on the map (default: Conflict events).")
 @click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT", help="Area to show instead of the events' extent.")
-@click.option("--width", help="Map width: 18cm, 7in, 1200px; HTML also takes %. Static default 18cm.")
-@click.option("--height", help="Map height, as --width. Static default 14cm; HTML 100% (fragment 600px).")
+@click.option("--width", metavar="LENGTH", help="Map width: 18cm, 7in, 1200px; HTML also takes %. Static default 18cm.")
+@click.option("--height", metavar="LENGTH",
+              help="Map height, as --width. Static default 14cm; HTML 100% (fragment 600px).")
 @click.option("--dpi", type=click.IntRange(30, 1200),
               help="Resolution of a PNG (and of images inside a PDF or SVG); default 200.")
 @click.option("--fragment", is_flag=True, help="HTML to put inside another page: a <div> with its scripts.")

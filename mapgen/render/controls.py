@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from html import escape
 
-import folium
 from folium.template import Template
 
-from mapgen.render.markers import day_number, script_json
+from mapgen.render.element import ScriptElement, script_json
+from mapgen.render.text import day_number, day_text
 
 
 def symbol_svg(shape: str, fill: str, stroke: str = "#333", width: float = 1.2, dash: str = "", size: int = 16) -> str:
@@ -45,7 +45,7 @@ def _points(shape: str, c: float, r: float) -> str:
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
 
 
-class Title(folium.MacroElement):
+class Title(ScriptElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
@@ -64,7 +64,7 @@ class Title(folium.MacroElement):
         self.html = script_json(f"<h1>{escape(title)}</h1><div>{escape(subtitle)}</div>")
 
 
-class Legend(folium.MacroElement):
+class Legend(ScriptElement):
     """What the outline, the dashed circles and the marker size mean; the event types and their symbols
     are in the layer switch, where they can be turned off."""
 
@@ -75,7 +75,7 @@ class Legend(folium.MacroElement):
             var legend = L.control({position: 'bottomleft'});
             legend.onAdd = function () {
                 var box = L.DomUtil.create('details', 'mg-box mg-legend');
-                box.open = true;
+                box.open = map.getSize().y >= 600;  // a small map keeps its legend folded
                 box.innerHTML = {{ this.html }};
                 L.DomEvent.disableClickPropagation(box);
                 L.DomEvent.disableScrollPropagation(box);
@@ -87,11 +87,17 @@ class Legend(folium.MacroElement):
         """
     )
 
-    def __init__(self, sides: list[tuple[str, str, str]], precisions: set[int], grouped: bool):
-        """`sides`: (label, outline colour, dash) for the sides on the map."""
+    def __init__(self, sides: list[tuple[str, str, str]], precisions: set[int], grouped: bool,
+                 types: list[str] = ()):
+        """`sides`: (label, outline colour, dash) for the sides on the map; `types`: rows (swatch and
+        label, as HTML) for the event types, when the layer switch is folded away and cannot show them."""
         super().__init__()
         self._name = "Legend"
-        rows = ["<summary>Legend</summary>", "<h2>Who claims it (outline)</h2>"]
+        rows = ["<summary>Legend</summary>"]
+        if types:
+            rows.append("<h2>Event type</h2>")
+            rows.extend(f'<div class="mg-row">{row}</div>' for row in types)
+        rows.append("<h2>Who claims it (outline)</h2>")
         for label, colour, dash in sides:
             width = 1.2 if colour == "#ffffff" else 2.2
             rows.append(_row(symbol_svg("circle", "#bdbdbd", colour, width, dash), escape(label)))
@@ -115,62 +121,72 @@ def _ring() -> str:
             'fill="#888" fill-opacity=".12" stroke="#555" stroke-width="1.3" stroke-dasharray="3 2"/></svg>')
 
 
-class DateFilter(folium.MacroElement):
+class DateFilter(ScriptElement):
     """Two sliders, from and to, over the event dates; undated events can be left out."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (map, markers, C) {
-            var M = ['Jan','Feb','Mar','Apr','May','Jun','Jul','Aug','Sep','Oct','Nov','Dec'];
-            function fmt(n) { var d = new Date(n * 864e5); return d.getUTCDate() + ' ' + M[d.getUTCMonth()] + ' ' + d.getUTCFullYear(); }
+        (function (map, markers, html) {
+            var M = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+            function fmt(n) {
+                var d = new Date(n * 864e5);
+                return d.getUTCDate() + ' ' + M[d.getUTCMonth()] + ' ' + d.getUTCFullYear();
+            }
             var control = L.control({position: 'bottomright'});
             control.onAdd = function () {
                 var box = L.DomUtil.create('div', 'mg-box mg-dates');
-                var slide = C.lo < C.hi;
-                box.innerHTML = '<b>Dates</b>' +
-                    (slide ? '<div class="mg-when"><span class="mg-lo"></span><span class="mg-hi"></span></div>' +
-                        '<input type="range" class="mg-from" aria-label="from" min="' + C.lo + '" max="' + C.hi + '" value="' + C.lo + '">' +
-                        '<input type="range" class="mg-to" aria-label="to" min="' + C.lo + '" max="' + C.hi + '" value="' + C.hi + '">'
-                        : '<div>' + (C.lo === null ? 'no dated events' : 'all on ' + fmt(C.lo)) + '</div>') +
-                    (C.undated ? '<label><input type="checkbox" class="mg-undated" checked> undated events (' + C.undated + ')</label>' : '') +
-                    '<div class="mg-shown"></div>';
+                box.innerHTML = html;
                 L.DomEvent.disableClickPropagation(box);
                 L.DomEvent.disableScrollPropagation(box);
                 var from = box.querySelector('.mg-from'), to = box.querySelector('.mg-to'),
                     undated = box.querySelector('.mg-undated'), pending = false;
                 function update() {
                     pending = false;
-                    var lo = from ? Math.min(+from.value, +to.value) : -1e9, hi = from ? Math.max(+from.value, +to.value) : 1e9;
+                    var lo = -1e9, hi = 1e9;
                     if (from) {
+                        lo = Math.min(+from.value, +to.value);
+                        hi = Math.max(+from.value, +to.value);
                         box.querySelector('.mg-lo').textContent = fmt(lo);
                         box.querySelector('.mg-hi').textContent = fmt(hi);
                     }
                     var n = markers.show(lo, hi, undated ? undated.checked : true);
-                    box.querySelector('.mg-shown').textContent = 'showing ' + n.toLocaleString('en') + ' of ' +
-                        markers.total.toLocaleString('en') + ' events';
+                    box.querySelector('.mg-shown').textContent =
+                        'showing ' + n.toLocaleString('en') + ' of ' + markers.total.toLocaleString('en') + ' events';
                 }
                 function later() { if (!pending) { pending = true; L.Util.requestAnimFrame(update); } }
                 [from, to, undated].forEach(function (el) { if (el) L.DomEvent.on(el, 'input change', later); });
-                update();
                 return box;
             };
             control.addTo(map);
-        })({{ this._parent.get_name() }}, {{ this.markers.get_name() }}, {{ this.config }});
+        })({{ this._parent.get_name() }}, {{ this.markers.get_name() }}, {{ this.html }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, markers: folium.MacroElement, days: list, undated: int):
+    def __init__(self, markers: ScriptElement, days: list, undated: int):
+        """`days`: the dates of the dated events; the page opens with all of them shown."""
         super().__init__()
         self._name = "DateFilter"
         self.markers = markers
-        numbers = [day_number(d) for d in days]
-        config = {"lo": min(numbers) if numbers else None, "hi": max(numbers) if numbers else None, "undated": undated}
-        self.config = script_json(config)
+        rows = ["<b>Dates</b>"]
+        if len(set(days)) > 1:
+            lo, hi = day_number(min(days)), day_number(max(days))
+            rows.append(f'<div class="mg-when"><span class="mg-lo">{day_text(min(days))}</span>'
+                        f'<span class="mg-hi">{day_text(max(days))}</span></div>')
+            for name, value in (("from", lo), ("to", hi)):
+                rows.append(f'<input type="range" class="mg-{name}" aria-label="{name}" min="{lo}" max="{hi}" '
+                            f'value="{value}">')
+        else:
+            rows.append(f"<div>all on {day_text(days[0])}</div>" if days else "<div>no dated events</div>")
+        if undated:
+            rows.append(f'<label><input type="checkbox" class="mg-undated" checked> undated events ({undated})</label>')
+        total = len(days) + undated
+        rows.append(f'<div class="mg-shown">showing {total:,} of {total:,} events</div>')
+        self.html = script_json("".join(rows))
 
 
-class PlaceNames(folium.MacroElement):
+class PlaceNames(ScriptElement):
     """Names of the places with the most events, dropped where they would overlap a more important one."""
 
     _template = Template(
@@ -205,7 +221,7 @@ class PlaceNames(folium.MacroElement):
         self.places = script_json([[escape(name), lat, lon, len(name)] for name, lat, lon in places])
 
 
-class Credits(folium.MacroElement):
+class Credits(ScriptElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+import numpy as np
 import shapely
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Polygon
 
+from mapgen.model import Event
 from mapgen.render import basemap
 from mapgen.render.projection import Frame, equal_area
 from mapgen.render.style import MATPLOTLIB_MARKERS, TypeStyle
@@ -16,6 +19,38 @@ from mapgen.render.style import MATPLOTLIB_MARKERS, TypeStyle
 LAND = "#f4f1ea"
 SEA = "#c9dce8"
 LINE = "#8c8579"
+
+
+@dataclass
+class Layout:
+    """Where the furniture goes, in axes fractions: the locator keeps the upper right and the scale bar
+    the lower right; the legend takes the lower left unless the events crowd there."""
+
+    legend_corner: str  # "lower left" or "upper left"
+    arrow_at: tuple[float, float]
+
+    def keep_out(self, frame: Frame, legend_rows: int) -> list[shapely.Polygon]:
+        """The furniture's boxes in map units, for names to stay clear of."""
+        xmin, ymin, xmax, ymax = frame.extent
+        w, h = xmax - xmin, ymax - ymin
+
+        def box(x0, y0, x1, y1):
+            return shapely.box(xmin + x0 * w, ymin + y0 * h, xmin + x1 * w, ymin + y1 * h)
+
+        tall = min(0.95, 0.045 * legend_rows + 0.03)
+        legend = box(0, 1 - tall, 0.34, 1) if self.legend_corner == "upper left" else box(0, 0, 0.34, tall)
+        ax_, ay_ = self.arrow_at
+        return [legend, box(0.77, 0.72, 1, 1), box(0.75, 0, 1, 0.3), box(ax_ - 0.05, ay_ - 0.1, ax_ + 0.05, ay_ + 0.12)]
+
+
+def layout(frame: Frame, events: list[Event]) -> Layout:
+    xmin, ymin, xmax, ymax = frame.extent
+    xs, ys = frame.to_map().transform([e.place.lon for e in events], [e.place.lat for e in events])
+    fx, fy = (np.asarray(xs) - xmin) / (xmax - xmin), (np.asarray(ys) - ymin) / (ymax - ymin)
+    left = fx < 0.4
+    if (left & (fy < 0.5)).sum() > (left & (fy > 0.5)).sum():
+        return Layout("upper left", (0.955, 0.2))  # the arrow then stands above the scale bar
+    return Layout("lower left", (0.045, 0.86))
 
 
 def legend(ax: Axes, types: list[tuple[TypeStyle, int]], sides: list[tuple[str, str, str]],
@@ -47,6 +82,8 @@ def legend(ax: Axes, types: list[tuple[TypeStyle, int]], sides: list[tuple[str, 
     box = ax.legend(handles, labels, loc=corner, fontsize=fontsize, frameon=True, framealpha=0.92,
                     edgecolor="#999", borderpad=0.6, labelspacing=0.35, handletextpad=0.5, handlelength=1.2)
     box.set_zorder(20)
+    for text in box.get_texts():
+        text.set_parse_math(False)  # claimants' names come from articles: "$" is not TeX
     for i in headings:
         text = box.get_texts()[i]
         text.set_fontweight("bold")

@@ -4,20 +4,22 @@ folium is imported when a map is made, not when this module is, so a PNG does no
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from mapgen.model import Event
 from mapgen.render import text
 from mapgen.render.basemap import Box, grow
 from mapgen.render.extent import events_box
-from mapgen.render.style import NO_CLAIM, SEVERAL_SIDES, TYPES, Sides, TypeStyle, type_style
+from mapgen.render.style import SEVERAL_SIDES, Sides
+from mapgen.render.summary import busiest_places, marker_groups, types_present
 
 if TYPE_CHECKING:
     import folium
 
 DEFAULT_TITLE = "Conflict events"
 MAX_ZOOM = 14  # outline data is 1:10m; deeper zoom shows nothing more without tiles
+# For when the reader is online; off until chosen. CartoDB now wants an API key, so it is not here.
+TILES = (("OpenStreetMap (online)", "OpenStreetMap"), ("OpenTopoMap, terrain (online)", "OpenTopoMap"))
 PLACE_NAMES = 40  # the places with the most events get their names written on the map
 
 
@@ -46,29 +48,35 @@ def interactive(
         tiles=None, prefer_canvas=True, max_zoom=MAX_ZOOM, min_zoom=3, zoom_start=7,
         control_scale=True, css_width=width, css_height=height,
     )
-    OutlineMap(grow(view, 2.0, least=4.0)).add_to(m)
+    seen = events_box(events)  # the outline reaches every event, even those outside --bbox
+    reach = (min(view[0], seen[0]), min(view[1], seen[1]), max(view[2], seen[2]), max(view[3], seen[3]))
+    OutlineMap(grow(reach, 2.0, least=4.0)).add_to(m)
     if tiles:
-        for name, tile_name in (("OpenStreetMap (online)", "OpenStreetMap"), ("OpenTopoMap, terrain (online)", "OpenTopoMap")):
+        for name, tile_name in TILES:
             folium.TileLayer(tile_name, name=name, overlay=False, show=False, max_zoom=MAX_ZOOM).add_to(m)
 
-    types = _types(events)
-    counts = Counter(e.event_type for e in events)
-    groups = []
-    for key, style in types:
+    types = types_present(events)
+    groups, labels = [], []
+    for _, style, count in types:
         swatch = symbol_svg(style.shape, style.colour, "#333", 1)
-        label = f"{swatch} {style.label} ({counts[key]:,})"  # our own words: safe as HTML
-        groups.append(folium.FeatureGroup(name=label, overlay=True, show=True).add_to(m))
+        labels.append(f"{swatch} {style.label} ({count:,})")  # our own words: safe as HTML
+        groups.append(folium.FeatureGroup(name=labels[-1], overlay=True, show=True).add_to(m))
     sides = Sides(events)
-    markers = EventMarkers(events, types, sides, groups)
+    markers = EventMarkers(events, [key for key, _, _ in types], sides, groups)
     m.add_child(markers)
 
-    m.add_child(Title(title or DEFAULT_TITLE, _subtitle(events)))
-    m.add_child(Legend(_legend_sides(events, sides), {e.geo_precision for e in events}, _grouped(events)))
+    m.add_child(Title(title or DEFAULT_TITLE, text.subtitle(events)))
+    shared = list(marker_groups(events).values())
+    side_rows = [(label, colour, "3 2" if (label, colour) == SEVERAL_SIDES else "")
+                 for label, colour in sides.legend(shared)]
+    compact = not height.endswith("%")  # a map of fixed size (an embed) folds its layer switch away
+    grouped = any(len(g) > 1 for g in shared)
+    m.add_child(Legend(side_rows, {e.geo_precision for e in events}, grouped, labels if compact else ()))
     dated = [e.event_date for e in events if text.day_span(e.event_date, e.date_precision)]
     m.add_child(DateFilter(markers, dated, undated=len(events) - len(dated)))
-    m.add_child(PlaceNames(_busiest_places(events)))
+    m.add_child(PlaceNames([(p.name, p.lat, p.lon) for p in busiest_places(events)[:PLACE_NAMES]]))
     m.add_child(Credits(text.attribution(events)))
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    folium.LayerControl(collapsed=compact, position="topright").add_to(m)
     south, west, north, east = view[1], view[0], view[3], view[2]
     m.fit_bounds([[south, west], [north, east]], padding=(30, 30), max_zoom=11)
     return m
@@ -79,36 +87,3 @@ def to_html(m: folium.Map, title: str | None = None, fragment: bool = False) -> 
     from mapgen.render.page import page
 
     return page(m, title or DEFAULT_TITLE, fragment=fragment)
-
-
-def _types(events: list[Event]) -> list[tuple[str, TypeStyle]]:
-    present = {e.event_type for e in events}
-    known = [(key, style) for key, style in TYPES.items() if key in present]
-    return known + [(key, type_style(key)) for key in sorted(present - set(TYPES))]
-
-
-def _subtitle(events: list[Event]) -> str:
-    places = len({e.place.id for e in events})
-    return f"{text.range_text(events)} · {text.count_text(len(events), 'event')} at {text.count_text(places, 'place')}"
-
-
-def _legend_sides(events: list[Event], sides: Sides) -> list[tuple[str, str, str]]:
-    used = {sides.index(e) for e in events}
-    out = []
-    for i, (label, colour) in enumerate(sides.all()):
-        if i in used:
-            out.append((label, colour, "3 2" if (label, colour) == SEVERAL_SIDES else ""))
-    # "not stated" reads better last.
-    out.sort(key=lambda row: (row[0], row[1]) == NO_CLAIM)
-    return out
-
-
-def _grouped(events: list[Event]) -> bool:
-    keys = Counter((e.place.id, e.event_type) for e in events if e.geo_precision == 1)
-    return any(n > 1 for n in keys.values())
-
-
-def _busiest_places(events: list[Event]) -> list[tuple[str, float, float]]:
-    counts = Counter(e.place.id for e in events if e.geo_precision == 1)
-    where = {e.place.id: e.place for e in events}
-    return [(where[pid].name, where[pid].lat, where[pid].lon) for pid, _ in counts.most_common(PLACE_NAMES)]

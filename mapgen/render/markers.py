@@ -7,7 +7,6 @@ region-level events are large dashed circles, sized in metres, kept under the po
 """
 from __future__ import annotations
 
-import json
 from datetime import date
 from html import escape
 
@@ -16,25 +15,12 @@ from folium.template import Template
 
 from mapgen.model import Event
 from mapgen.render import popup, text
-from mapgen.render.style import AREA_RADIUS_M, NO_CLAIM, SEVERAL_SIDES, Sides, TypeStyle
-
-EPOCH = date(1970, 1, 1)
-
-
-def script_json(value) -> str:
-    """JSON safe inside <script>: no "</script>", "<!--" or raw line separators can come through."""
-    out = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for ch, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                     ("\u2029", "\\u2029")):
-        out = out.replace(ch, code)
-    return out
+from mapgen.render.element import ScriptElement, script_json
+from mapgen.render.style import AREA_RADIUS_M, NO_CLAIM, PRECISION_TEXT, SEVERAL_SIDES, Sides, type_style
+from mapgen.render.text import day_number
 
 
-def day_number(day: date) -> int:
-    return (day - EPOCH).days
-
-
-class EventMarkers(folium.MacroElement):
+class EventMarkers(ScriptElement):
     """Fills the type layers with markers for the events within a date window; `show(lo, hi, undated)`
     in the page redraws them and returns how many events are on the map."""
 
@@ -103,6 +89,7 @@ class EventMarkers(folium.MacroElement):
                             dashArray: s.dash || null
                         });
                     }
+                    layer.events = ids;  // which events the marker stands for
                     layer.bindTooltip(tip, {direction: 'top'});
                     layer.bindPopup(function () { return popup(ids); }, {maxWidth: 380, minWidth: 260, maxHeight: 340,
                                                                   autoPanPaddingTopLeft: [60, 90]});
@@ -121,8 +108,8 @@ class EventMarkers(folium.MacroElement):
         """
     )
 
-    def __init__(self, events: list[Event], types: list[tuple[str, TypeStyle]], sides: Sides,
-                 groups: list[folium.FeatureGroup]):
+    def __init__(self, events: list[Event], types: list[str], sides: Sides, groups: list[folium.FeatureGroup]):
+        """`types`: the event types in the order of their layers, `groups`."""
         super().__init__()
         self._name = "EventMarkers"
         self.groups = groups
@@ -130,11 +117,11 @@ class EventMarkers(folium.MacroElement):
         self.data = script_json(_data(events, types, sides))
 
 
-def _data(events: list[Event], types: list[tuple[str, TypeStyle]], sides: Sides) -> dict:
-    type_index = {key: i for i, (key, _) in enumerate(types)}
+def _data(events: list[Event], types: list[str], sides: Sides) -> dict:
+    type_index = {key: i for i, key in enumerate(types)}
     places: dict[str, int] = {}
     rows, html = [], []
-    for event in sorted(events, key=lambda e: (e.event_date is None, e.event_date or EPOCH, e.event_id)):
+    for event in sorted(events, key=lambda e: (e.event_date is None, e.event_date or date.min, e.event_id)):
         span = text.day_span(event.event_date, event.date_precision)
         place = places.setdefault(event.place.id, len(places))
         rows.append([
@@ -150,10 +137,10 @@ def _data(events: list[Event], types: list[tuple[str, TypeStyle]], sides: Sides)
         "events": rows,
         "html": html,
         "places": [escape(names[pid]) for pid in places],
-        "types": [{"label": escape(s.label), "colour": s.colour, "shape": s.shape} for _, s in types],
+        "types": [{"label": escape(s.label), "colour": s.colour, "shape": s.shape} for s in map(type_style, types)],
         "sides": side_styles,
         "area": AREA_RADIUS_M,
-        "precision": {2: "district-level (location approximate)", 3: "region-level (location approximate)"},
+        "precision": {k: escape(PRECISION_TEXT[k]) for k in AREA_RADIUS_M},
     }
 
 

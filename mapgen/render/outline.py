@@ -8,7 +8,7 @@ import folium
 from folium.template import Template
 
 from mapgen.render import basemap
-from mapgen.render.markers import script_json
+from mapgen.render.element import script_json
 
 LAND = "#f4f1ea"
 LINE = "#8c8579"
@@ -45,7 +45,7 @@ class OutlineMap(folium.FeatureGroup):
     def __init__(self, box: basemap.Box, name: str = "Outline map (offline)"):
         super().__init__(name=name, overlay=False, control=True, show=True)
         self._name = "OutlineMap"
-        shapes = basemap.load(box)
+        shapes = basemap.load(box, detail=3000)  # fine enough to zoom in a few levels from the events
         self.shapes = basemap.geojson(shapes)  # numbers only: no text of ours or anyone's inside
         self.labels = script_json([[escape(n), lat, lon] for n, lon, lat in shapes.labels])
         self.land, self.line = LAND, LINE

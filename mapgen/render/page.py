@@ -19,7 +19,7 @@ CSS = """
 .mg-map .mg-title{position:absolute;top:10px;left:50%;transform:translateX(-50%);z-index:800;text-align:center;max-width:60%}
 .mg-map .mg-title h1{font-size:17px;margin:0 0 2px;line-height:1.2}
 .mg-map .mg-title div{color:#333}
-.mg-map .mg-legend{max-width:260px}
+.mg-map .mg-legend{max-width:290px}
 .mg-map .mg-legend summary{font-weight:600;cursor:pointer}
 .mg-map .mg-legend h2{font-size:12px;margin:6px 0 2px;color:#444;text-transform:uppercase;letter-spacing:.04em}
 .mg-map .mg-row{display:flex;align-items:center;gap:6px;margin:1px 0}

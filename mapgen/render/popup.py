@@ -43,12 +43,12 @@ def _figures(values: list[int]) -> str:
     return str(low) if low == high else f"{low}–{high} (reports differ)"
 
 
-def _report_html(report: Report) -> str:
+def _report_html(report: Report, with_claimant: bool) -> str:
     url = safe_url(report.url)
     outlet = escape(report.outlet or report.source)
     source = f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{outlet}</a>' if url else outlet
     when = f", {day_text(report.published)}" if report.published else ""
-    said = f" · claimed by {escape(report.claimed_by)}" if report.claimed_by else ""
+    said = f" · claimed by {escape(report.claimed_by)}" if with_claimant and report.claimed_by else ""
     return (
         f'<li><span class="mg-src">{source}{when}{said}</span>'
         f'<q>{marked_quote(report.quote, report.as_written)}</q></li>'
@@ -78,5 +78,6 @@ def event_html(event: Event) -> str:
         f'<div class="mg-cor">{n} independent outlet{"" if n == 1 else "s"}'
         f'{f" ({event.report_count} reports)" if event.report_count != n else ""}</div>'
     )
-    rows.append(f'<ul>{"".join(_report_html(r) for r in event.reports)}</ul></div>')
+    several = len(event.reports) > 1  # then say who claims what, report by report
+    rows.append(f'<ul>{"".join(_report_html(r, several) for r in event.reports)}</ul></div>')
     return "".join(rows)

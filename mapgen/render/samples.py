@@ -46,7 +46,9 @@ _Q_MISSILES = (
     "kota Martuni, desa Karin Tak, dan kota Shushi, hanya 15 kilometer dari kota terbesar di daerah kantong "
     "itu, Stepanakert."
 )
-_Q_UNITS = "Kementerian pertahanan Azerbaijan mengatakan unit tentaranya di Tovuz, Gadabay, dan Gubadli diserang semalam."
+_Q_UNITS = (
+    "Kementerian pertahanan Azerbaijan mengatakan unit tentaranya di Tovuz, Gadabay, dan Gubadli diserang semalam."
+)
 _Q_FIGHTING = "Pertempuran pada hari Minggu (1/11) dipusatkan di Aghdere, Aghdam, Gubadli, dan Khojavend."
 _Q_AIR = (
     "Para pejabat Nagorno-Karabakh menuduh Azerbaijan menargetkan kota Martuni dengan penerbangan militer dan "

@@ -92,14 +92,21 @@ class Sides:
                 labels[home] = label
         self.sides = [(label, SIDE_COLOURS[i % len(SIDE_COLOURS)]) for i, label in enumerate(labels)]
 
-    def index(self, event: Event) -> int:
-        """Index into `all()`: a side, then "not stated", then "several sides"."""
-        found = {self._group[side_key(c)] for c in event.claimants}
+    def index(self, *events: Event) -> int:
+        """Index into `all()` for what these events' reports claim together: their side, or "not stated"
+        when none says, or "several sides"."""
+        found = {self._group[side_key(c)] for e in events for c in e.claimants}
         if not found:
             return len(self.sides)
         if len(found) > 1:
             return len(self.sides) + 1
         return found.pop()
+
+    def legend(self, groups: list[list[Event]]) -> list[tuple[str, str]]:
+        """(label, colour) of the sides the markers of these groups show, "not stated" last."""
+        used = {self.index(*group) for group in groups}
+        rows = [row for i, row in enumerate(self.all()) if i in used]
+        return sorted(rows, key=lambda row: row == NO_CLAIM)
 
     def all(self) -> list[tuple[str, str]]:
         return [*self.sides, NO_CLAIM, SEVERAL_SIDES]

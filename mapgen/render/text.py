@@ -10,6 +10,11 @@ GEONAMES = "GeoNames (CC BY 4.0)"
 NATURAL_EARTH = "Natural Earth (public domain)"
 
 
+def day_number(day: date) -> int:
+    """Days since 1970-01-01, as the page's date filter counts them."""
+    return (day - date(1970, 1, 1)).days
+
+
 def day_text(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
@@ -57,6 +62,11 @@ def range_text(events: list[Event]) -> str:
 
 def count_text(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def subtitle(events: list[Event]) -> str:
+    places = len({e.place.id for e in events})
+    return f"{range_text(events)} · {count_text(len(events), 'event')} at {count_text(places, 'place')}"
 
 
 def outlets_text(events: list[Event], limit: int = 6) -> str:
