@@ -153,6 +153,7 @@ def test_read_only_folder(fake_pipeline, tmp_path):
     (["-o", "m.png", "--bbox", "46,39,47"], "four numbers"),
     (["-o", "m.png", "--bbox", "47,39,46,40"], "min < max"),
     (["-o", "m.png", "--width", "wide"], "--width takes a length"),
+    (["-o", "m.png", "--width", "18"], "with its unit"),
     (["-o", "m.png", "--width", "50%"], "HTML maps only"),
     (["-o", "m.png", "--width", "300cm", "--dpi", "600"], "between"),
     (["-o", "m.png", "--width", "90cm", "--dpi", "1200"], "pixels"),
@@ -218,7 +219,8 @@ def test_events_file_through_the_real_pipeline(tmp_path):
 
 def test_places_far_apart(fake_pipeline, tmp_path):
     far = Place("x:kherson", "Kherson", "city", 46.6354, 32.6169, "UA")
-    event = Event.from_report(dataclasses.replace(events_at_named_places()[0].reports[0], place=far, as_written="Kherson"))
+    first = events_at_named_places()[0].reports[0]
+    event = Event.from_report(dataclasses.replace(first, place=far, as_written="Kherson"))
     fake_pipeline([*events_at_named_places(), event])
     result = run("a.txt", "-o", str(tmp_path / "m.png"), "--dpi", "80")
     assert result.exit_code == 0, result.output

@@ -12,7 +12,7 @@ import pytest
 from gazetteer.model import Place
 from mapgen.model import Event, Report
 from mapgen.render import interactive, to_html
-from mapgen.render.markers import script_json
+from mapgen.render.element import script_json
 from mapgen.render.popup import event_html, marked_quote, safe_url
 from mapgen.render.samples import PLACES, sample_events
 from mapgen.render.style import Sides, side_key
@@ -183,3 +183,23 @@ def test_place_far_from_the_sample_region():
     event = dataclasses.replace(sample_events()[0], place=quito)
     html = to_html(interactive([event]))
     assert "ECUADOR" in html.upper()
+
+
+def test_article_text_is_never_read_as_a_template():
+    """folium re-renders a macro's output as Jinja; article text must come through as written."""
+    event = sample_events()[0]
+    quote = "Shusha {{ 7*7 }} {{ this.__class__.__name__ }} {% if true %}yes{% endif %} {# x #}"
+    report = dataclasses.replace(event.reports[0], quote=quote, outlet="{{ 6*7 }}")
+    html = to_html(interactive([dataclasses.replace(event, reports=(report,))], title="{{ 5*5 }}"), "{{ 5*5 }}")
+    assert "{{ 7*7 }} {{ this.__class__.__name__ }} {% if true %}yes{% endif %} {# x #}" in html
+    assert "{{ 6*7 }}" in html and "<title>{{ 5*5 }}</title>" in html
+
+
+def test_assets_are_inlined_and_unknown_files_refused():
+    from mapgen.render.assets import MissingFile, inline
+
+    page = inline('<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"></script>'
+                  '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"/>')
+    assert not re.search(r"<script[^>]+src=", page) and "Leaflet 1.9.3" in page and "<style>" in page
+    with pytest.raises(MissingFile):
+        inline('<script src="https://example.com/tracker.js"></script>')

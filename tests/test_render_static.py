@@ -90,3 +90,18 @@ def test_single_event_and_far_away_place(tmp_path):
 def test_no_events_is_an_error():
     with pytest.raises(ValueError):
         static([])
+
+
+def test_basemap_from_natural_earth():
+    import shapely
+
+    from mapgen.render import basemap
+
+    box = (44.0, 38.5, 48.5, 41.5)
+    shapes = basemap.load(box)
+    assert {"Armenia", "Azerbaijan", "Georgia", "Iran"} <= set(shapes.names)
+    assert {"Armenia", "Azerbaijan"} <= {name for name, _, _ in shapes.labels}
+    # Borders and coasts only: the box's own edges are not drawn as lines.
+    edge = shapely.box(*box).exterior
+    assert shapely.intersection(shapes.lines, edge.buffer(1e-6)).length < 0.5
+    assert len(basemap.geojson(shapes)) < 150_000

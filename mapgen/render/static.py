@@ -18,7 +18,9 @@ from mapgen.render import basemap, text
 from mapgen.render.basemap import Box
 from mapgen.render.extent import events_box
 from mapgen.render.projection import Frame, choose_crs, frame as fit_frame
-from mapgen.render.style import AREA_RADIUS_M, MATPLOTLIB_MARKERS, NO_CLAIM, TYPES, Sides, type_style
+from mapgen.render.style import (
+    AREA_RADIUS_M, LAND, LINE, MATPLOTLIB_MARKERS, NO_CLAIM, SEA, TYPES, Sides, type_style,
+)
 from mapgen.render.summary import marker_groups, types_present
 
 if TYPE_CHECKING:
@@ -96,10 +98,8 @@ def _draw_basemap(ax, frame: Frame) -> basemap.Basemap:
     """Sea, land, coasts and borders; returns the shapes drawn."""
     import geopandas as gpd
 
-    from mapgen.render import furniture
-
     xmin, ymin, xmax, ymax = frame.extent
-    ax.set_facecolor(furniture.SEA)
+    ax.set_facecolor(SEA)
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
@@ -108,10 +108,10 @@ def _draw_basemap(ax, frame: Frame) -> basemap.Basemap:
     shapes = basemap.load(basemap.grow(frame.lonlat_box(), 0.05), detail=1500)
     if shapes.land:
         gpd.GeoSeries(shapes.land, crs=4326).to_crs(frame.crs).plot(
-            ax=ax, color=furniture.LAND, edgecolor="none", zorder=1)
+            ax=ax, color=LAND, edgecolor="none", zorder=1)
     if shapes.lines is not None and not shapes.lines.is_empty:
         gpd.GeoSeries([shapes.lines], crs=4326).to_crs(frame.crs).plot(
-            ax=ax, color=furniture.LINE, linewidth=0.7, zorder=2)
+            ax=ax, color=LINE, linewidth=0.7, zorder=2)
     ax.set_xlim(xmin, xmax)  # after geopandas, which fits the limits to its data
     ax.set_ylim(ymin, ymax)
     ax.set_aspect("equal")

@@ -16,8 +16,8 @@ class TypeStyle:
     shape: str  # circle, square, diamond, triangle, star: drawn on canvas and by matplotlib
 
 
-# Colours from the Tableau 10 set (distinct for the colour-blind in pairs that matter here: red/orange
-# differ in lightness, the shapes carry the difference as well).
+# Tableau 10 colours; each type has its own shape too, so the types stay apart for readers who do not
+# tell the colours apart, and in greyscale print.
 TYPES = {
     "armed_clash": TypeStyle("Armed clash", "#d62728", "diamond"),
     "shelling": TypeStyle("Shelling / missile", "#ff7f0e", "circle"),
@@ -26,6 +26,9 @@ TYPES = {
     "capture": TypeStyle("Capture of territory", "#2ca02c", "star"),
 }
 OTHER_COLOUR = "#7f7f7f"  # a type the pipeline learns later than this table
+
+# The basemap, alike on screen and on paper.
+LAND, SEA, LINE = "#f4f1ea", "#c9dce8", "#8c8579"
 
 MATPLOTLIB_MARKERS = {"circle": "o", "square": "s", "diamond": "D", "triangle": "v", "star": "*"}
 
@@ -56,8 +59,8 @@ def type_style(event_type: str) -> TypeStyle:
 
 
 def side_key(claimant: str) -> str:
-    """The side a claimant speaks for, from its name: "Azerbaijan Ministry of Defence" and "Azerbaijani
-    officials" both give "azerbaijan"; the office words are dropped."""
+    """The side a claimant speaks for, from its name without the office words: "Azerbaijan Ministry of
+    Defence" gives "azerbaijan", "Azerbaijani officials" "azerbaijani" (Sides joins the two)."""
     words = [w for w in re.findall(r"[\w'-]+", claimant.casefold()) if w not in _OFFICE_WORDS]
     return " ".join(words) or claimant.casefold().strip()
 
