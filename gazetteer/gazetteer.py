@@ -95,17 +95,16 @@ class Gazetteer:
     def matches(self, keys: Iterable[str]) -> dict[str, list[NameMatch]]:
         """Every place each folded key names; one query for many keys (what the geoparser needs)."""
         keys = list(dict.fromkeys(k for k in keys if k))
-        rows = []
-        for chunk in _chunks(keys, 900):
-            sql = f"SELECT key, place, name, canonical, exact FROM names WHERE key IN ({','.join('?' * len(chunk))})"
-            rows.extend(self._db.execute(sql, chunk).fetchall())
-        places = self._places_by_rowid(r[1] for r in rows)
         found: dict[str, list[NameMatch]] = {}
-        for key, rowid, name, canonical, exact in rows:
-            place, curated = places[rowid]
-            if place.id in self._extra_places:
-                continue  # replaced by a user's row
-            found.setdefault(key, []).append(NameMatch(place, name, bool(canonical), bool(exact), curated))
+        columns = ", ".join(f"p.{c.strip()}" for c in _PLACE_COLUMNS.split(","))
+        for chunk in _chunks(keys, 900):
+            sql = (f"SELECT n.key, n.name, n.canonical, n.exact, {columns} FROM names n "
+                   f"JOIN places p ON p.rowid = n.place WHERE n.key IN ({','.join('?' * len(chunk))})")
+            for key, name, canonical, exact, *row in self._db.execute(sql, chunk):
+                place, curated = self._place(row)
+                if place.id in self._extra_places:
+                    continue  # replaced by a user's row
+                found.setdefault(key, []).append(NameMatch(place, name, bool(canonical), bool(exact), curated))
         for key in keys:
             if key in self._extra:
                 found.setdefault(key, []).extend(self._extra[key])
