@@ -9,6 +9,7 @@ where the text uses it as a dateline, a reference point ("15 km dari ..."), a me
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -72,8 +73,6 @@ class _Words:
         self.starts = [s for s, _ in self.spans]
 
     def at(self, offset: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def between(self, a_end: int, b_start: int) -> int:
@@ -223,8 +222,7 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
 
 def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, list[Mention]]:
     """Places listed together ("Tovuz, Gadabay, dan Gubadli") share one event word."""
-    joiners = {"dan", "and", "serta", "atau", "or", "di", "in", "the", "of", "juga", "also", "termasuk", "including"}
-    joiners |= {w.lower() for w in lang.table("settlement_words")} | {w.lower() for w in lang.words("district_words")}
+    joiners = _list_joiners(lang)
     groups: dict[int, list[Mention]] = {}
     current: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -240,6 +238,12 @@ def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, lis
         for m in current:
             groups[id(m)] = current
     return groups
+
+
+@lru_cache(maxsize=None)
+def _list_joiners(lang: Language) -> frozenset[str]:
+    common = {"dan", "and", "serta", "atau", "or", "di", "in", "the", "of", "juga", "also", "termasuk", "including"}
+    return frozenset(common) | lang.word_set("settlement_words") | lang.word_set("district_words")
 
 
 def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: _Words) -> Cue | None:
@@ -260,7 +264,7 @@ def _located(text: str, group: list[Mention], cue: Cue, lang: Language, words: _
     ("di Tovuz", "ke arah Aghdere", "kota strategis Shusha", "residents of Stepanakert"), or it is the
     event word's own object or subject ("shelled Stepanakert", "Ganja was hit"). A place acting
     ("Baku akan menyetujui", "didukung Yerevan") is not where anything happened."""
-    locatives = {w.lower() for w in lang.words("locative_words")}
+    locatives = lang.word_set("locative_words")
     for mention in group:
         before = [w.lower() for w in _WORD.findall(text[max(0, mention.start - 60) : mention.start])][-3:]
         if any(w in locatives or w.split("-")[0] in locatives for w in before):
@@ -292,8 +296,13 @@ def _locator(text: str, mention: Mention, inside: list[Mention], lang: Language)
     if not earlier:
         return False
     gap = text[earlier[-1].end : mention.start]
-    joiners = {"in", "of", "the", "di", "in", "dalam", "at"} | {w.lower() for w in lang.words("district_words")}
+    joiners = _locator_joiners(lang)
     return not re.search(r"[.;:!?]", gap) and all(w.lower() in joiners for w in _WORD.findall(gap)) and len(_WORD.findall(gap)) <= 4
+
+
+@lru_cache(maxsize=None)
+def _locator_joiners(lang: Language) -> frozenset[str]:
+    return frozenset({"in", "of", "the", "di", "dalam", "at"}) | lang.word_set("district_words")
 
 
 def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: _Words, cues: list[Cue]) -> bool:
@@ -332,7 +341,7 @@ def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
     """An event word that reports something that happened, not one that is intended, feared or negated."""
     before = text[max(sentence.start, cue.start - 30) : cue.start]
     last_words = _WORD.findall(before)[-2:]
-    irrealis = {w.lower() for w in lang.words("irrealis_words")}
+    irrealis = lang.word_set("irrealis_words")
     return not any(w.lower() in irrealis for w in last_words)
 
 
@@ -425,12 +434,19 @@ def _casualties(text: str, sentence: Sentence, cue: Cue, lang: Language) -> tupl
     return _count(part, lang, "fatality_words"), _count(part, lang, "injury_words")
 
 
-def _count(part: str, lang: Language, key: str) -> int | None:
+@lru_cache(maxsize=None)
+def _count_patterns(lang: Language, key: str) -> tuple[re.Pattern, re.Pattern]:
     numbers = lang.table("number_words")
     words_pattern = lang.pattern(key).pattern
     number = r"(\d{1,3}(?:[.,]\d{3})+|\d+|" + "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True)) + ")"
-    for pattern in (rf"(?:{words_pattern})\s+(?:\w+\s+){{0,2}}?{number}\b", rf"\b{number}\s+(?:\w+\s+){{0,3}}?(?:{words_pattern})"):
-        m = re.search(pattern, part, re.I)
+    return (re.compile(rf"(?:{words_pattern})\s+(?:\w+\s+){{0,2}}?{number}\b", re.I),
+            re.compile(rf"\b{number}\s+(?:\w+\s+){{0,3}}?(?:{words_pattern})", re.I))
+
+
+def _count(part: str, lang: Language, key: str) -> int | None:
+    numbers = lang.table("number_words")
+    for pattern in _count_patterns(lang, key):
+        m = pattern.search(part)
         if m:
             value = m[1].lower()
             if value in numbers:

@@ -75,3 +75,23 @@ def test_eval_prints_the_figures():
     assert result.exit_code == 0
     figures = json.loads(result.stdout)
     assert figures["precision"] >= 0.95 and figures["events_at_not_event_places"] == 0
+
+
+def test_append_to_a_geopackage_adds_only_what_is_new(tmp_path):
+    import pyogrio
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    for name in ("000_4587aa0e143e09ff.txt", "003_f8de57932e281de4.txt"):
+        (first / name).write_text((SAMPLES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (second / "002_5e15d388eebb200e.txt").write_text((SAMPLES / "002_5e15d388eebb200e.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "events.gpkg"
+    assert run("events", first, "-o", out).exit_code == 0
+    events_before = len(pyogrio.read_dataframe(out, layer="events"))
+    reports_before = len(pyogrio.read_dataframe(out, layer="reports", read_geometry=False))
+    assert run("events", first, "-o", out, "--append").exit_code == 0  # the same articles again: nothing new
+    assert len(pyogrio.read_dataframe(out, layer="reports", read_geometry=False)) == reports_before
+    assert run("events", second, "-o", out, "--append").exit_code == 0  # a new article's report of Shusha
+    reports_after = pyogrio.read_dataframe(out, layer="reports", read_geometry=False)
+    assert len(reports_after) == reports_before + 1
+    assert len(pyogrio.read_dataframe(out, layer="events")) == events_before  # joined the existing Shusha event

@@ -54,6 +54,10 @@ class Language:
     def pattern(self, key: str) -> re.Pattern:
         return _pattern(self, key)
 
+    def word_set(self, key: str) -> frozenset[str]:
+        """A word list (or a table's keys) in lower case, for membership tests."""
+        return _word_set(self, key)
+
     @cached_property
     def non_place_words(self) -> frozenset[str]:
         return frozenset(w.casefold() for w in self.words("non_place_words"))
@@ -63,6 +67,12 @@ class Language:
 def _pattern(language: Language, key: str) -> re.Pattern:
     value = language.data.get(key, [])
     return phrase_pattern(value.keys() if isinstance(value, dict) else value)
+
+
+@lru_cache(maxsize=None)
+def _word_set(language: Language, key: str) -> frozenset[str]:
+    value = language.data.get(key, [])
+    return frozenset(w.lower() for w in (value.keys() if isinstance(value, dict) else value))
 
 
 @lru_cache(maxsize=None)
