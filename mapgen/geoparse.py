@@ -118,6 +118,19 @@ def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]
     return out
 
 
+def _compass_variants(raw: list[tuple[int, int, str, str]], lang: Language) -> list[tuple[int, int, str, str]]:
+    """Languages that put the compass word after the name ("Khartoum Utara", "Jakarta Selatan") also
+    look the name up the English way ("Khartoum North", "North Khartoum")."""
+    compass = lang.table("compass_words")
+    out = []
+    for first, last, surface, _ in raw:
+        name, _, word = surface.rpartition(" ")
+        english = compass.get(word.lower()) if name else None
+        if english:
+            out += [(first, last, surface, fold(f"{name} {english}")), (first, last, surface, fold(f"{english} {name}"))]
+    return out
+
+
 def _plausible(text: str, toks: list[_Token], span: tuple[int, int, str]) -> bool:
     """Not a piece of a web address ("SINDOnews.com")."""
     first, last, surface = span
@@ -136,6 +149,7 @@ def _in_dateline(text: str, start: int) -> bool:
 def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazetteer) -> list[_Span]:
     raw = [(first, last, surface, fold(surface)) for first, last, surface in _candidate_spans(text, toks)
            if _plausible(text, toks, (first, last, surface))]
+    raw += _compass_variants(raw, lang)
     found = gazetteer.matches(r[3] for r in raw)
     spans: list[_Span] = []
     for first, last, surface, key in raw:

@@ -42,14 +42,18 @@ class Sentence:
     paragraph: int
 
 
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b[A-Z][a-z]{1,3}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Agu|Des|No|St|vs))\.$")
+_LAST_WORD = re.compile(r"(\w+)\.$")
 
 
-def sentences(text: str) -> list[Sentence]:
+def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
     out, start, paragraph = [], 0, 0
     for m in _SENTENCE_END.finditer(text):
-        if "\n" not in m[0] and (_ABBREVIATION.search(text[max(0, m.start() - 6) : m.start()]) or text[m.end() : m.end() + 1].isdigit()):
-            continue  # "Nov. 11", "Mr. Aliyev", "D.C. The": not the end of a sentence
+        if "\n" not in m[0]:
+            last = _LAST_WORD.search(text[max(0, m.start() - 12) : m.start()])
+            word = last[1] if last else ""
+            initial = len(word) == 1 and word.isupper()  # "D.C.", "J. Smith"
+            if initial or word.lower() in abbreviations or text[m.end() : m.end() + 1].isdigit():
+                continue  # "Nov. 11", "Mr. Aliyev": not the end of a sentence
         if text[start : m.start()].strip():
             out.append(Sentence(start, m.start(), paragraph))
         if "\n" in m[0]:
@@ -85,11 +89,21 @@ class _Words:
 _CUE_WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
 
+def _without_clitic(word: str, index: dict, lang: Language) -> str:
+    """"direbutnya" is "direbut" with a clitic: look the bare verb up when the word itself is no cue."""
+    if word in index:
+        return word
+    for clitic in lang.words("clitics"):
+        if word.endswith(clitic) and word[: -len(clitic)] in index:
+            return word[: -len(clitic)]
+    return word
+
+
 def find_cues(text: str, lang: Language) -> list[Cue]:
     """Event words in one pass over the text's words (a phrase is looked up by its first word)."""
     index = lang.cue_index
     words = [(m.start(), m.end(), m[0]) for m in _CUE_WORD.finditer(text)]
-    lowered = [w[2].lower() for w in words]
+    lowered = [_without_clitic(w[2].lower(), index, lang) for w in words]
     cues: list[Cue] = []
     for i, (start, end, word) in enumerate(words):
         entries = index.get(lowered[i])
@@ -125,7 +139,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     reports: dict[tuple[str, str], Report] = {}
     claimant: str | None = None
     paragraph_claimant: dict[int, str] = {}
-    for sentence in sentences(text):
+    for sentence in sentences(text, lang.word_set("abbreviations")):
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.place is not None]
         said_here = _claimant(text, sentence, attribution, inside, lang)
         if said_here == "":  # a pronoun: the last speaker named
@@ -206,12 +220,25 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
     "Aliyev menegaskan di Baku | bahwa ..." keeps Baku on the speaker's side."""
     cuts = {sentence.start, sentence.end}
     complementizer = lang.pattern("complementizers")
+    prepositions = lang.word_set("source_prepositions")
     for start, end in attribution:
         if sentence.start < start < sentence.end or start == sentence.start:
             cuts.add(start)
+            if " ".join(text[start:end].lower().split()) in prepositions:
+                # "Menurut Yerevan, ..." / "According to officials in Baku, ...": the source runs to the comma
+                comma = text.find(",", end, min(sentence.end, end + 80))
+                if comma > 0:
+                    cuts.add(comma)
+                continue
             m = complementizer.search(text, end, min(sentence.end, end + 80))
             if m:
                 cuts.add(m.start())
+    from mapgen.furniture import is_title_case
+
+    line = text[sentence.start : sentence.end]
+    if "\n" not in line and is_title_case(line) and not line.rstrip().endswith("."):
+        # A headline's comma joins two reports: "Ganja dan Mingachevir Digempur, Azerbaijan Klaim Kuasai ..."
+        cuts.update(sentence.start + i for i, ch in enumerate(line) if ch == ",")
     # A new clause ("..., while drones struck ...", "; sementara ...") has its own event words.
     breaks = lang.pattern("clause_breaks").pattern
     for m in re.finditer(rf"[,;]\s*(?:{breaks})\b|;", text[sentence.start : sentence.end], re.I):
