@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from mapgen.languages import Language, phrase_pattern
+from mapgen.languages import Language, Words, phrase_pattern, words_of
 
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/])")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -45,27 +45,17 @@ def parse_iso(text: str) -> date | None:
 
 @lru_cache(maxsize=None)
 def _patterns(lang: Language) -> dict[str, re.Pattern]:
-    months = phrase_pattern(lang.table("months")).pattern
+    joiners = "|".join(re.escape(j) for j in lang.words("range_joiners"))
     return {
-        # 23 Oktober 2020 / 23 dan 24 Oktober / 23-24 October / 23 October
-        "day_month": re.compile(
-            rf"(?<!\d)(\d{{1,2}})(?:\s*(?:{_joiners(lang)})\s*(\d{{1,2}}))?\s+({months})\.?(?:,?\s+(\d{{4}}))?", re.I
-        ),
-        # October 23, 2020 / Oct. 23 and 24
-        "month_day": re.compile(
-            rf"({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:{_joiners(lang)})\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?(?!\d)", re.I
-        ),
-        "month_only": re.compile(rf"(?:bulan\s+|in\s+|pada\s+|during\s+)({months})(?:\s+(\d{{4}}))?(?![\w])", re.I),
-        "weekday": phrase_pattern(lang.table("weekdays")),
-        "relative": phrase_pattern(lang.table("relative_days")),
-        "earlier": phrase_pattern(lang.words("earlier_words")),
+        # before a month word: "23 " or "23 dan 24 " (searched in a short window ending at the month)
+        "day_before": re.compile(rf"(?<!\d)(\d{{1,2}})(?:\s*(?:{joiners})\s*(\d{{1,2}}))?\s+$", re.I),
+        # after a month word: ". 23", " 23rd and 24", ", 2020"
+        "day_after": re.compile(rf"\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:{joiners})\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?(?!\d)", re.I),
+        "year_after": re.compile(r"\.?,?\s+(\d{4})(?!\d)"),
+        "month_lead": re.compile(r"(?:bulan|in|pada|during|since|sejak)\s+$", re.I),
         "time_of_day": phrase_pattern(lang.table("times_of_day")),
         "marker": phrase_pattern(lang.words("weekday_markers")),
     }
-
-
-def _joiners(lang: Language) -> str:
-    return "|".join(re.escape(j) for j in lang.words("range_joiners"))
 
 
 def _month(lang: Language, word: str) -> int:
@@ -88,31 +78,46 @@ def _safe(year: int | None, month: int, day: int) -> date | None:
         return None
 
 
-def explicit_dates(text: str, lang: Language, default_year: int | None) -> list[DateMention]:
-    """Dates written out with at least a day and a month."""
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def explicit_dates(text: str, lang: Language, default_year: int | None, words: Words | None = None) -> list[DateMention]:
+    """Dates written out with at least a day and a month, and months named alone ("in October")."""
+    words = words or words_of(text)
+    p = _patterns(lang)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start, end, value, precision="day"):
-        if value and not any(s < end and start < e for s, e in taken):
+    def add(start, end, value, precision="day", kind="explicit"):
+        if value and not _overlaps(taken, start, end):
             taken.append((start, end))
-            found.append(DateMention(start, end, value, precision, "explicit"))
+            found.append(DateMention(start, end, value, precision, kind))
 
-    p = _patterns(lang)
-    for m in p["day_month"].finditer(text):
-        last = int(m[2] or m[1])
-        add(m.start(), m.end(), _safe(_year(m[4], default_year), _month(lang, m[3]), last), "near" if m[2] else "day")
-    for m in p["month_day"].finditer(text):
-        last = int(m[3] or m[2])
-        add(m.start(), m.end(), _safe(_year(m[4], default_year), _month(lang, m[1]), last), "near" if m[3] else "day")
+    for start, end, word in lang.phrases("months").find(words):
+        month = _month(lang, word)
+        before = p["day_before"].search(text, max(0, start - 25), start)
+        if before:  # 23 Oktober 2020 / 23 dan 24 Oktober
+            year = p["year_after"].match(text, end)
+            value = _safe(_year(year[1] if year else None, default_year), month, int(before[2] or before[1]))
+            add(before.start(), year.end() if year else end, value, "near" if before[2] else "day")
+            continue
+        after = p["day_after"].match(text, end)
+        if after:  # October 23, 2020 / Oct. 23 and 24
+            value = _safe(_year(after[3], default_year), month, int(after[2] or after[1]))
+            add(start, after.end(), value, "near" if after[2] else "day")
+            continue
+        lead = p["month_lead"].search(text, max(0, start - 12), start)
+        if lead:  # "in October", "pada bulan Oktober 2020"
+            year = p["year_after"].match(text, end)
+            add(start, year.end() if year else end, _safe(_year(year[1] if year else None, default_year), month, 1), "month", "month")
     for m in _NUMERIC.finditer(text):
         day, month = int(m[1]), int(m[2])
         if month > 12 and day <= 12:  # month/day order
             day, month = month, day
-        year = _year(m[3], default_year)
         if m[3] is None and not _looks_like_date_context(text, m.start(), m.end()):
             continue  # "1/3 of the town" or a score is not a date
-        add(m.start(), m.end(), _safe(year, month, day))
+        add(m.start(), m.end(), _safe(_year(m[3], default_year), month, day))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -121,50 +126,42 @@ def _looks_like_date_context(text: str, start: int, end: int) -> bool:
     return before == "(" and after == ")" or before in (" ", "") and after in (")", ",", " ", ".", "")  and "/" in text[start:end]
 
 
-def find(text: str, lang: Language, reference: date | None) -> list[DateMention]:
+def find(text: str, lang: Language, reference: date | None, words: Words | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved against the article's reference date."""
+    words = words or words_of(text)
     year = reference.year if reference else None
-    found = explicit_dates(text, lang, year)
+    found = explicit_dates(text, lang, year, words)
     taken = [(d.start, d.end) for d in found]
     p = _patterns(lang)
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
-
-    for m in p["weekday"].finditer(text):
-        if not free(m.start(), m.end()) or not _is_weekday(text, m, lang):
+    weekdays = lang.table("weekdays")
+    for start, end, word in lang.phrases("weekdays").find(words):
+        if _overlaps(taken, start, end) or not _is_weekday(text, start, end, lang):
             continue
-        nearby = next((d for d in found if d.kind == "explicit" and 0 <= d.start - m.end() <= 4), None)
-        if nearby:  # "Jumat (23/10/2020)": the written date says it all
-            continue
-        weekday = lang.table("weekdays")[m[0].lower()]
-        night = _time_after(text, m.end(), p) in ("night", "midnight")
-        value = _last_weekday(reference, weekday) if reference else None
-        found.append(DateMention(m.start(), m.end(), value, "near" if night else "day", "weekday"))
-        taken.append((m.start(), m.end()))
-    for m in p["relative"].finditer(text):
-        if free(m.start(), m.end()):
-            offset = lang.table("relative_days")[" ".join(m[0].lower().split())]
-            value = reference + timedelta(days=offset) if reference else None
-            found.append(DateMention(m.start(), m.end(), value, "near", "relative"))
-            taken.append((m.start(), m.end()))
-    for m in p["month_only"].finditer(text):
-        if free(m.start(), m.end()):
-            value = _safe(_year(m[2], year), _month(lang, m[1]), 1)
-            found.append(DateMention(m.start(), m.end(), value, "month", "month"))
-    for m in p["earlier"].finditer(text):
-        if free(m.start(), m.end()):
-            found.append(DateMention(m.start(), m.end(), None, "unknown", "earlier"))
+        if any(d.kind == "explicit" and 0 <= d.start - end <= 4 for d in found):
+            continue  # "Jumat (23/10/2020)": the written date says it all
+        night = _time_after(text, end, p) in ("night", "midnight")
+        value = _last_weekday(reference, weekdays[word]) if reference else None
+        found.append(DateMention(start, end, value, "near" if night else "day", "weekday"))
+        taken.append((start, end))
+    relative = lang.table("relative_days")
+    for start, end, phrase in lang.phrases("relative_days").find(words):
+        if not _overlaps(taken, start, end):
+            value = reference + timedelta(days=relative[phrase]) if reference else None
+            found.append(DateMention(start, end, value, "near", "relative"))
+            taken.append((start, end))
+    for start, end, _ in lang.phrases("earlier_words").find(words):
+        if not _overlaps(taken, start, end):
+            found.append(DateMention(start, end, None, "unknown", "earlier"))
     return sorted(found, key=lambda d: d.start)
 
 
-def _is_weekday(text: str, match: re.Match, lang: Language) -> bool:
+def _is_weekday(text: str, start: int, end: int, lang: Language) -> bool:
     """Most weekday names are only that; some also mean something else (Indonesian "minggu" = week)."""
-    word = match[0]
+    word = text[start:end]
     if word.lower() not in lang.table("ambiguous_weekdays"):
         return word[0].isupper() or lang.code not in ("en",)
-    before = text[max(0, match.start() - 12) : match.start()].lower().split()
-    after = text[match.end() : match.end() + 14]
+    before = text[max(0, start - 12) : start].lower().split()
+    after = text[end : end + 14]
     if before and before[-1] == "hari":
         return True
     if not word[0].isupper():
@@ -190,8 +187,9 @@ def _last_weekday(reference: date, weekday: int) -> date:
 def latest_full_date(text: str, lang: Language, default_year: int | None = None) -> date | None:
     """The latest day-and-month date in a text: an estimate of when it was written. Dates written
     without a year take the latest year the text writes out, else `default_year`."""
-    years = [d.date.year for d in explicit_dates(text, lang, None) if d.date]
-    found = [d.date for d in explicit_dates(text, lang, max(years) if years else default_year) if d.date]
+    words = words_of(text)
+    years = [d.date.year for d in explicit_dates(text, lang, None, words) if d.date]
+    found = [d.date for d in explicit_dates(text, lang, max(years) if years else default_year, words) if d.date]
     return max(found) if found else None
 
 

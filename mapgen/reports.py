@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from mapgen import dates
-from mapgen.languages import Language, phrase_pattern
+from mapgen.languages import Language, Words, phrase_pattern, words_of
 from mapgen.model import Article, Mention, Report
 
 TIE_WORDS = 12  # how far (in words) an event word may stand from its place or list of places
@@ -86,54 +86,46 @@ class _Words:
         return max(0, self.at(b_start) - self.at(a_end) - (0 if a_end in self.starts else 0) - 1)
 
 
-_CUE_WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+def _without_clitics(words: Words, lang: Language, known: dict) -> Words:
+    """"direbutnya" is "direbut" with a clitic: a word that is no cue is looked up without its clitic."""
+    clitics = lang.words("clitics")
+    if not clitics:
+        return words
+    lowered = []
+    for word in words.lowered:
+        if word not in known:
+            for clitic in clitics:
+                if word.endswith(clitic) and word[: -len(clitic)] in known:
+                    word = word[: -len(clitic)]
+                    break
+        lowered.append(word)
+    return replace(words, lowered=tuple(lowered))
 
 
-def _without_clitic(word: str, index: dict, lang: Language) -> str:
-    """"direbutnya" is "direbut" with a clitic: look the bare verb up when the word itself is no cue."""
-    if word in index:
-        return word
-    for clitic in lang.words("clitics"):
-        if word.endswith(clitic) and word[: -len(clitic)] in index:
-            return word[: -len(clitic)]
-    return word
-
-
-def find_cues(text: str, lang: Language) -> list[Cue]:
-    """Event words in one pass over the text's words (a phrase is looked up by its first word)."""
-    index = lang.cue_index
-    words = [(m.start(), m.end(), m[0]) for m in _CUE_WORD.finditer(text)]
-    lowered = [_without_clitic(w[2].lower(), index, lang) for w in words]
-    cues: list[Cue] = []
-    for i, (start, end, word) in enumerate(words):
-        entries = index.get(lowered[i])
-        if word != lowered[i]:
-            entries = (*(entries or ()), *index.get(word, ()))
-        for phrase, kind, cased in entries or ():
-            n = len(phrase)
-            got = tuple(w[2] for w in words[i : i + n]) if cased else tuple(lowered[i : i + n])
-            if got == phrase:
-                cues.append(Cue(start, words[i + n - 1][1], kind, text[start : words[i + n - 1][1]]))
-                break
+def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue]:
+    """Event words, found by one pass over the text's words."""
+    index, kinds = lang.cues
+    words = _without_clitics(words or words_of(text), lang, index.index)
+    cues = []
     # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture.
-    states = [(m.start(), m.end()) for m in lang.pattern("state_phrases").finditer(text)]
-    cues = [c for c in cues if not any(a <= c.start < b or c.start <= a < c.end for a, b in states)]
-    # A longer cue hides the shorter ones inside it ("serangan udara" is not also "serangan").
-    cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    kept: list[Cue] = []
-    for cue in cues:
-        if kept and cue.start < kept[-1].end:
+    states = [(s, e) for s, e, _ in lang.phrases("state_phrases").find(words)]
+    for start, end, phrase in index.find(words):
+        kind, cased = kinds[phrase]
+        if cased and not text[start:end].startswith(phrase[:1]):
             continue
-        kept.append(cue)
-    return kept
+        if any(a <= start < b or start <= a < end for a, b in states):
+            continue
+        cues.append(Cue(start, end, kind, text[start:end]))
+    return cues
 
 
 def extract(article: Article, mentions: list[Mention], lang: Language) -> list[Report]:
     """The reports of violence an article makes, one per place and event type."""
     text = article.text
     words = _Words(text)
-    cues = find_cues(text, lang)
-    attribution = [(m.start(), m.end()) for m in lang.pattern("attribution_verbs").finditer(text)]
+    shared = words_of(text)
+    cues = find_cues(text, lang, shared)
+    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(shared)]
     datelines = _datelines(text)
     all_dates: list | None = None  # parsed when the first report needs a date
     reports: dict[tuple[str, str], Report] = {}
@@ -165,7 +157,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
             if cue is None or _denied(text, cue, segment, lang) or not _located(text, group, cue, lang, words):
                 continue
             if all_dates is None:
-                all_dates = dates.find(text, lang, article.published)
+                all_dates = dates.find(text, lang, article.published, shared)
             report = _report(article, mention, cue, sentence, group, said_here or paragraph_claimant.get(sentence.paragraph), lang, words, all_dates)
             key = (mention.place.id, report.event_type)
             if key not in reports or _better(report, reports[key]):

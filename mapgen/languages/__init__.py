@@ -13,6 +13,53 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).parent
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TEXT_WORD = re.compile(r"\w+", re.UNICODE)
+_JOIN = re.compile(r"[\s'’-]*")  # what may stand between the words of one phrase
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text's words, found once and shared by every phrase lookup on it."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lowered: tuple[str, ...]
+
+
+def words_of(text: str) -> Words:
+    found = list(_TEXT_WORD.finditer(text))
+    return Words(text, tuple(m.start() for m in found), tuple(m.end() for m in found), tuple(m[0].lower() for m in found))
+
+
+class PhraseIndex:
+    """Phrases looked up by their first word: one pass over a text's words instead of a regex scan."""
+
+    def __init__(self, phrases):
+        self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase in phrases:
+            parts = tuple(w.lower() for w in _TEXT_WORD.findall(phrase))
+            if parts:
+                self.index.setdefault(parts[0], []).append((parts, phrase))
+        for entries in self.index.values():
+            entries.sort(key=lambda e: len(e[0]), reverse=True)
+
+    def find(self, words: Words, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, the phrase as listed) of every phrase in words[start:end], longest first, no overlaps."""
+        out = []
+        lowered, starts, ends, text = words.lowered, words.starts, words.ends, words.text
+        stop = len(lowered) if end is None else end
+        i = start
+        while i < stop:
+            for parts, phrase in self.index.get(lowered[i], ()):
+                n = len(parts)
+                if lowered[i : i + n] == parts and i + n <= stop and all(
+                    _JOIN.fullmatch(text, ends[k], starts[k + 1]) for k in range(i, i + n - 1)):
+                    out.append((starts[i], ends[i + n - 1], phrase))
+                    i += n - 1
+                    break
+            i += 1
+        return out
 
 
 def phrase_pattern(phrases, *, flags: int = re.IGNORECASE) -> re.Pattern:
@@ -35,17 +82,11 @@ class Language:
         return dict(self.data.get(key, {}))
 
     @cached_property
-    def cue_index(self) -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
-        """Event words by their first word: (the phrase's words, event type, must match case)."""
-        index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
-        for kind, cues in self.data["events"].items():
-            for cue in cues:
-                words = tuple(cue.split())
-                cased = cue != cue.lower()
-                index.setdefault(words[0] if cased else words[0].lower(), []).append((words if cased else tuple(w.lower() for w in words), kind, cased))
-        for entries in index.values():
-            entries.sort(key=lambda e: -len(e[0]))  # the longest phrase first
-        return index
+    def cues(self) -> tuple["PhraseIndex", dict[str, tuple[str, bool]]]:
+        """Every event word in one index, and for each: its event type, and whether its case must match
+        (weapon names such as "Grad" are cues only when capitalised)."""
+        kinds = {cue: (kind, cue != cue.lower()) for kind, cues in self.data["events"].items() for cue in cues}
+        return PhraseIndex(kinds), kinds
 
     @cached_property
     def needs_object(self) -> frozenset[str]:
@@ -53,6 +94,10 @@ class Language:
 
     def pattern(self, key: str) -> re.Pattern:
         return _pattern(self, key)
+
+    def phrases(self, key: str) -> PhraseIndex:
+        """The word list (or a table's keys) at `key`, ready to find in a text's Words."""
+        return _phrases(self, key)
 
     def word_set(self, key: str) -> frozenset[str]:
         """A word list (or a table's keys) in lower case, for membership tests."""
@@ -67,6 +112,12 @@ class Language:
 def _pattern(language: Language, key: str) -> re.Pattern:
     value = language.data.get(key, [])
     return phrase_pattern(value.keys() if isinstance(value, dict) else value)
+
+
+@lru_cache(maxsize=None)
+def _phrases(language: Language, key: str) -> PhraseIndex:
+    value = language.data.get(key, [])
+    return PhraseIndex(value.keys() if isinstance(value, dict) else value)
 
 
 @lru_cache(maxsize=None)
