@@ -39,10 +39,7 @@ class _Token:
     text: str
     start: int
     end: int
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    capitalised: bool
 
 
 def tokens(text: str) -> list[_Token]:
@@ -61,7 +58,7 @@ def tokens(text: str) -> list[_Token]:
             if len(parts) > 1 and parts[0].islower() and len(parts[0]) <= 4:
                 start += len(parts[0])
                 word = word[len(parts[0]):]
-        out.append(_Token(word, start, start + len(word)))
+        out.append(_Token(word, start, start + len(word), word[0].isupper()))
     return out
 
 
@@ -217,7 +214,7 @@ def _headline_check(text: str, spans: list[_Span]) -> list[_Span]:
 def _person_tokens(text: str, toks: list[_Token], lang: Language, spans: list[_Span]) -> set[int]:
     """Indices of tokens that belong to people's names: capitalised runs after a title, or with a surname."""
     place_tokens = {i for s in spans for i in range(s.first, s.last + 1) if any(m.place.kind == "country" for m in s.matches)}
-    titles = lang.pattern("titles")
+    titles = lang.word_set("titles")
     people: set[int] = set()
     i = 0
     while i < len(toks):
@@ -230,8 +227,9 @@ def _person_tokens(text: str, toks: list[_Token], lang: Language, spans: list[_S
         run = range(i, j + 1)
         named = [k for k in run if k not in place_tokens and toks[k].text.casefold() not in lang.non_place_words]
         before = text[max(0, toks[i].start - 30) : toks[i].start].rstrip()
-        after_title = bool(titles.search(before.split(",")[-1].split(".")[-1])) and before[-1:].isalpha() if before else False
-        after_title = after_title or any(titles.fullmatch(toks[k].text) for k in run)
+        words_before = before.split(",")[-1].split(".")[-1].lower().split()
+        after_title = before[-1:].isalpha() and any(" ".join(words_before[-n:]) in titles for n in (1, 2, 3) if len(words_before) >= n)
+        after_title = after_title or any(toks[k].text.lower() in titles for k in run)
         surname = any(toks[k].text.lower().endswith(SURNAME_ENDINGS) and len(toks[k].text) > 4 for k in named)
         if len(named) >= 2 and (surname or after_title):
             people.update(named)
@@ -367,14 +365,14 @@ def _nearness(place: Place, anchors: list[Place]) -> float:
     for anchor in anchors:
         if anchor.id == place.id:
             continue
-        far *= 1.0 - _closeness(place, anchor)
+        far *= 1.0 - _closeness(place.lat, place.lon, anchor.lat, anchor.lon)
     return 1.0 - far
 
 
 @lru_cache(maxsize=500_000)
-def _closeness(a: Place, b: Place) -> float:
+def _closeness(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """exp(-distance / 150 km), remembered across articles: the news of a conflict names the same places."""
-    return math.exp(-distance_km(a.lat, a.lon, b.lat, b.lon) / 150.0)
+    return math.exp(-distance_km(lat1, lon1, lat2, lon2) / 150.0)
 
 
 def _same_point(a: Place, b: Place) -> bool:
