@@ -88,10 +88,6 @@ class Language:
         kinds = {cue: (kind, cue != cue.lower()) for kind, cues in self.data["events"].items() for cue in cues}
         return PhraseIndex(kinds), kinds
 
-    @cached_property
-    def needs_object(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.words("event_verbs_need_object"))
-
     def pattern(self, key: str) -> re.Pattern:
         return _pattern(self, key)
 
