@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from gazetteer import Candidate, Gazetteer, NameMatch, Place, distance_km, fold
 from gazetteer.gazetteer import score as prior_score
@@ -308,15 +308,16 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language) 
         options.append(by_name[key])
 
     # Context comes from the other names; a repeat of the same name proves nothing.
+    anchors = _anchors(options)
     anchors_by_name: dict[str, dict[str, Place]] = {}
-    for span, anchor in zip(spans, _anchors(options)):
+    for span, anchor in zip(spans, anchors):
         if anchor is not None:
             anchors_by_name.setdefault(span.key, {})[anchor.id] = anchor
     names_of_place: dict[str, set[str]] = {}
     for span, cands in zip(spans, options):
         for cand in cands:
             names_of_place.setdefault(cand.place.id, set()).add(span.key)
-    resolved: dict[tuple[str, str], tuple[list[Candidate], float]] = {}
+    resolved: dict[tuple[str, str], list[tuple[float, _Scored]]] = {}
     mentions = []
     for span, cands, qualifier in zip(spans, options, qualifiers):
         key = (span.key, qualifier)
@@ -327,14 +328,33 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language) 
             # label point is no place to be near.
             near_places = [p for p in others.values() if p.kind != "country"]
             resolved[key] = _rescore(cands, span.key, focus, near_places, names_of_place)
-        rescored, confidence = resolved[key]
+        ranked = resolved[key]
+        if len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:]):
+            ranked = _in_sentence(text, span, spans, anchors, ranked)
+        rescored, confidence = _decide(ranked)
         place = rescored[0].place if rescored and confidence >= MIN_CONFIDENCE else None
         mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored[:5]), confidence, qualifier))
     return mentions
 
 
-def _rescore(cands, name, focus, near_places, names_of_place) -> tuple[list[Candidate], float]:
-    rescored = []
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _in_sentence(text, span, spans, anchors, ranked):
+    """An ambiguous name is read first by the places its own sentence names ("Officials in Karabakh
+    said ... killed in Martuni"): they weigh more than places named elsewhere in the article."""
+    start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, span.start - 400), span.start)), default=max(0, span.start - 400))
+    stop_match = _SENTENCE_BREAK.search(text, span.end)
+    stop = stop_match.start() if stop_match else len(text)
+    local = [a for s, a in zip(spans, anchors) if a is not None and s.key != span.key and start <= s.start < stop and a.kind != "country"]
+    if not local:
+        return ranked
+    return [(value * (1.0 + 0.5 * _nearness(c.place, local)), c._replace(why=c.why + "; near places in its sentence")) for value, c in ranked]
+
+
+def _rescore(cands, name, focus, near_places, names_of_place) -> list[tuple[float, "_Scored"]]:
+    """Each candidate's value in the article's context, best first (values are not capped: they rank)."""
+    ranked = []
     for cand in cands:
         near = _nearness(cand.place, near_places)
         context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
@@ -347,15 +367,27 @@ def _rescore(cands, name, focus, near_places, names_of_place) -> tuple[list[Cand
             why.append("named otherwise in the text too")
         if near:
             why.append(f"near the article's places ({near:.2f})")
-        rescored.append(Candidate(cand.place, round(min(value, 1.0), 4), cand.matched, "; ".join(why)))
-    if not rescored:
+        ranked.append((value, _Scored(cand.place, cand.matched, "; ".join(why))))
+    return ranked
+
+
+class _Scored(NamedTuple):
+    place: Place
+    matched: str
+    why: str
+
+
+def _decide(ranked: list[tuple[float, _Scored]]) -> tuple[list[Candidate], float]:
+    """Candidates best first, with scores capped at 1 for reading, and the confidence in the best:
+    its value, less the more a rival at another point comes close to it."""
+    ranked = sorted(ranked, key=lambda r: (-r[0], r[1].place.id))
+    if not ranked:
         return [], 0.0
-    rescored.sort(key=lambda c: (-c.score, c.place.id))
-    best = rescored[0]
-    rivals = [c for c in rescored[1:] if not _same_point(c.place, best.place)]
-    runner_up = rivals[0].score if rivals else 0.0
-    confidence = round(best.score * (1 - 0.5 * runner_up / best.score) if best.score else 0.0, 3)
-    return rescored, confidence
+    best_value, best = ranked[0]
+    rivals = [v for v, c in ranked[1:] if not _same_point(c.place, best.place)]
+    runner_up = rivals[0] if rivals else 0.0
+    confidence = min(1.0, best_value) * (1 - 0.5 * runner_up / best_value) if best_value else 0.0
+    return [Candidate(c.place, round(min(v, 1.0), 4), c.matched, c.why) for v, c in ranked], round(confidence, 3)
 
 
 def _nearness(place: Place, anchors: list[Place]) -> float:
