@@ -14,6 +14,11 @@ from gazetteer.names import fold, is_abbreviation
 EARTH_RADIUS_KM = 6371.0088
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, country, admin1, district, population, aliases, source, geonames_id, layer"
+_JOINED = (
+    "SELECT n.key, n.name, n.canonical, n.exact, "
+    + ", ".join(f"p.{c.strip()}" for c in _PLACE_COLUMNS.split(","))
+    + " FROM names n JOIN places p ON p.rowid = n.place WHERE n.key "
+)
 
 
 @dataclass(frozen=True)
@@ -96,10 +101,8 @@ class Gazetteer:
         """Every place each folded key names; one query for many keys (what the geoparser needs)."""
         keys = list(dict.fromkeys(k for k in keys if k))
         found: dict[str, list[NameMatch]] = {}
-        columns = ", ".join(f"p.{c.strip()}" for c in _PLACE_COLUMNS.split(","))
         for chunk in _chunks(keys, 900):
-            sql = (f"SELECT n.key, n.name, n.canonical, n.exact, {columns} FROM names n "
-                   f"JOIN places p ON p.rowid = n.place WHERE n.key IN ({','.join('?' * len(chunk))})")
+            sql = _JOINED + ("= ?" if len(chunk) == 1 else f"IN ({','.join('?' * len(chunk))})")
             for key, name, canonical, exact, *row in self._db.execute(sql, chunk):
                 place, curated = self._place(row)
                 if place.id in self._extra_places:
@@ -208,7 +211,7 @@ class Gazetteer:
 def score(match: NameMatch, *, country: str | None = None, near: tuple[float, float] | None = None, bbox: BBox | None = None) -> Candidate:
     place = match.place
     value = importance(place, match.curated) * (1.0 if match.canonical else 0.95)
-    why = ["name" if match.canonical else f"alias {match.name!r}"]
+    why = ["name" if match.canonical else "alias '" + match.name + "'"]
     distance = None
     if country:
         if place.country.upper() == country.upper():
