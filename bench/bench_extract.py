@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sources" / "karabakh-2020"
-STARTUP = "from mapgen import pipeline; from mapgen.geoparse import default_gazetteer; default_gazetteer()"
+STARTUP = "from mapgen import pipeline; from mapgen.mentions import default_gazetteer; default_gazetteer()"
 
 sys.path.insert(0, str(ROOT))
 
@@ -91,7 +91,7 @@ def bench_first_article(first_file: Path) -> None:
     t0 = time.perf_counter()
     from mapgen import pipeline, read  # noqa: F401
     t1 = time.perf_counter()
-    from mapgen.geoparse import default_gazetteer
+    from mapgen.mentions import default_gazetteer
 
     default_gazetteer()
     t2 = time.perf_counter()
@@ -122,7 +122,7 @@ def bench_corpus(folder: Path, n_articles: int) -> None:
 
 def bench_stages(folder: Path, sample: int) -> list[Path]:
     from mapgen import languages, read
-    from mapgen.geoparse import default_gazetteer, geoparse
+    from mapgen.mentions import default_gazetteer, geoparse
     from mapgen.reports import extract
 
     files = sorted(folder.glob("*.txt"))[:sample]

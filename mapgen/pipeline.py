@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 
 from gazetteer import Gazetteer
 from mapgen import languages, read
-from mapgen.geoparse import default_gazetteer, geoparse
+from mapgen.mentions import default_gazetteer, geoparse
 from mapgen.model import Article, Event, Report
 from mapgen.reports import extract
 

@@ -14,7 +14,7 @@ HELD_OUT = ROOT / "tests" / "data" / "articles"
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from mapgen.geoparse import default_gazetteer
+    from mapgen.mentions import default_gazetteer
 
     return default_gazetteer()
 

@@ -28,7 +28,7 @@ def mention_record(mention) -> dict:
 @places_option
 def geoparse(sources, as_json, place_files):
     """List every place mention in SOURCES: offsets, text as written, resolved place, rejected candidates."""
-    from mapgen import geoparse as parsing
+    from mapgen.mentions import geoparse as find_mentions
     from mapgen import read
     from mapgen.cli.options import open_gazetteer
 
@@ -39,7 +39,7 @@ def geoparse(sources, as_json, place_files):
             click.echo(f"mapgen: skipped {item}", err=True)
             continue
         read_any = True
-        mentions = parsing.geoparse(item, gazetteer=gazetteer)
+        mentions = find_mentions(item, gazetteer=gazetteer)
         if as_json:
             records.append({"source": item.source, "language": item.language, "mentions": [mention_record(m) for m in mentions]})
             continue

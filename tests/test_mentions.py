@@ -1,4 +1,4 @@
-from mapgen.geoparse import geoparse
+from mapgen.mentions import geoparse
 
 
 def places(text, gazetteer, language=None):
@@ -43,3 +43,10 @@ def test_offsets_point_at_the_text(gazetteer):
     text = "Shelling hit Ganja and Barda on Sunday."
     for m in geoparse(text, gazetteer=gazetteer, language="en"):
         assert text[m.start : m.end] == m.as_written
+
+
+def test_package_level_api(gazetteer):
+    import mapgen
+
+    mentions = mapgen.geoparse("Artillery shelled the town of Tartar on Sunday, officials said.", gazetteer=gazetteer)
+    assert [m.place.name for m in mentions if m.place] == ["Tartar"]
