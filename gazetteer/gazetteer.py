@@ -62,6 +62,10 @@ class Gazetteer:
         self._extra: dict[str, list[NameMatch]] = {}
         self._extra_places: dict[str, Place] = {}
         self._suggestion_keys: dict[str, str] | None = None
+        self._match_cache: dict[str, tuple[NameMatch, ...]] = {}
+        # For callers that derive things from names alone (the geoparser's ranked priors); cleared
+        # whenever the places change.
+        self.memo: dict = {}
         for path in regions.expand(place_files):
             self.add_places(regions.read_region_file(path))
 
@@ -70,6 +74,8 @@ class Gazetteer:
         """Add places in memory (a user's region); an id already known is replaced."""
         for place in places:
             self._extra_places[place.id] = place
+            self._match_cache.clear()
+            self.memo.clear()
             for name in dict.fromkeys(place.names):
                 match = NameMatch(place, name, name == place.name, is_abbreviation(name), True)
                 bucket = self._extra.setdefault(fold(name), [])
@@ -97,9 +103,28 @@ class Gazetteer:
                 self._place(row)
         return {r: self._by_rowid[r] for r in rowids if r in self._by_rowid}
 
+    MATCH_CACHE = 100_000  # names remembered, found or not: the news of a conflict repeat theirs
+
     def matches(self, keys: Iterable[str]) -> dict[str, list[NameMatch]]:
         """Every place each folded key names; one query for many keys (what the geoparser needs)."""
-        keys = list(dict.fromkeys(k for k in keys if k))
+        found: dict[str, list[NameMatch]] = {}
+        missing = []
+        for key in dict.fromkeys(k for k in keys if k):
+            cached = self._match_cache.get(key)
+            if cached is None:
+                missing.append(key)
+            elif cached:
+                found[key] = list(cached)
+        for key, hits in self._query(missing).items():
+            found[key] = hits
+        if len(self._match_cache) > self.MATCH_CACHE:
+            self._match_cache.clear()
+            self.memo.clear()
+        for key in missing:
+            self._match_cache[key] = tuple(found.get(key, ()))
+        return found
+
+    def _query(self, keys: list[str]) -> dict[str, list[NameMatch]]:
         found: dict[str, list[NameMatch]] = {}
         for chunk in _chunks(keys, 900):
             sql = _JOINED + ("= ?" if len(chunk) == 1 else f"IN ({','.join('?' * len(chunk))})")

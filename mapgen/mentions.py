@@ -82,7 +82,7 @@ def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None, languag
     gazetteer = gazetteer or default_gazetteer()
     toks = tokens(text)
     spans = _recognise(text, toks, lang, gazetteer)
-    return _resolve(text, toks, spans, lang)
+    return _resolve(text, toks, spans, lang, gazetteer.memo)
 
 
 _DEFAULT: Gazetteer | None = None
@@ -295,17 +295,17 @@ def _kind_factor(place: Place, qualifier: str) -> float:
 MAX_CANDIDATES = 8  # context decides among the likeliest few; the rest cannot win
 
 
-def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language) -> list[Mention]:
+def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, memo: dict) -> list[Mention]:
     qualifiers = [_qualifier(text, span, lang) for span in spans]
-    by_name: dict[tuple[str, str], list[Candidate]] = {}
     options: list[list[Candidate]] = []
     for span, qualifier in zip(spans, qualifiers):
-        key = (span.key, qualifier)
-        if key not in by_name:
+        # The ranked priors of a name depend on the name and the word before it, not the article.
+        key = ("priors", span.key, qualifier, span.text.isupper() and len(span.key) <= 4)
+        if key not in memo:
             scored = [prior_score(m) for m in span.matches]
             scored = [Candidate(c.place, c.score * _kind_factor(c.place, qualifier), c.matched, c.why) for c in scored]
-            by_name[key] = _collapse(scored)[:MAX_CANDIDATES]
-        options.append(by_name[key])
+            memo[key] = _collapse(scored)[:MAX_CANDIDATES]
+        options.append(memo[key])
 
     # Context comes from the other names; a repeat of the same name proves nothing.
     anchors = _anchors(options)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from mapgen import dates
-from mapgen.languages import Language, Words, phrase_pattern, words_of
+from mapgen.languages import Language, Words, phrase_pattern, with_words, words_of
 from mapgen.model import Article, Mention, Report
 
 TIE_WORDS = 12  # how far (in words) an event word may stand from its place or list of places
@@ -91,15 +91,15 @@ def _without_clitics(words: Words, lang: Language, known: dict) -> Words:
     clitics = lang.words("clitics")
     if not clitics:
         return words
-    lowered = []
-    for word in words.lowered:
-        if word not in known:
-            for clitic in clitics:
-                if word.endswith(clitic) and word[: -len(clitic)] in known:
-                    word = word[: -len(clitic)]
-                    break
-        lowered.append(word)
-    return replace(words, lowered=tuple(lowered))
+    changed = {}
+    for word in words.positions.keys() - known.keys():
+        for clitic in clitics:
+            if word.endswith(clitic) and word[: -len(clitic)] in known:
+                changed[word] = word[: -len(clitic)]
+                break
+    if not changed:
+        return words
+    return with_words(words.text, words.starts, words.ends, [changed.get(w, w) for w in words.lowered])
 
 
 def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue]:

@@ -25,15 +25,26 @@ class Words:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     lowered: tuple[str, ...]
+    positions: dict = field(default_factory=dict, compare=False)  # lower-case word -> its indices
 
 
 def words_of(text: str) -> Words:
-    found = list(_TEXT_WORD.finditer(text))
-    return Words(text, tuple(m.start() for m in found), tuple(m.end() for m in found), tuple(m[0].lower() for m in found))
+    low = text.lower()
+    exact = len(low) == len(text)  # lower() keeps offsets, except for a few letters such as "İ"
+    found = list(_TEXT_WORD.finditer(low if exact else text))
+    lowered = [m[0] for m in found] if exact else [m[0].lower() for m in found]
+    return with_words(text, tuple(m.start() for m in found), tuple(m.end() for m in found), lowered)
+
+
+def with_words(text: str, starts: tuple[int, ...], ends: tuple[int, ...], lowered) -> Words:
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(lowered):
+        positions.setdefault(word, []).append(i)
+    return Words(text, starts, ends, tuple(lowered), positions)
 
 
 class PhraseIndex:
-    """Phrases looked up by their first word: one pass over a text's words instead of a regex scan."""
+    """Phrases looked up by their first word: only the words that begin some phrase are visited."""
 
     def __init__(self, phrases):
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -46,19 +57,25 @@ class PhraseIndex:
 
     def find(self, words: Words, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """(start, end, the phrase as listed) of every phrase in words[start:end], longest first, no overlaps."""
-        out = []
         lowered, starts, ends, text = words.lowered, words.starts, words.ends, words.text
         stop = len(lowered) if end is None else end
-        i = start
-        while i < stop:
-            for parts, phrase in self.index.get(lowered[i], ()):
-                n = len(parts)
-                if lowered[i : i + n] == parts and i + n <= stop and all(
-                    _JOIN.fullmatch(text, ends[k], starts[k + 1]) for k in range(i, i + n - 1)):
-                    out.append((starts[i], ends[i + n - 1], phrase))
-                    i += n - 1
-                    break
-            i += 1
+        hits = []
+        for first in self.index.keys() & words.positions.keys():
+            for i in words.positions[first]:
+                if not start <= i < stop:
+                    continue
+                for parts, phrase in self.index[first]:
+                    n = len(parts)
+                    if i + n <= stop and lowered[i : i + n] == parts and all(
+                        _JOIN.fullmatch(text, ends[k], starts[k + 1]) for k in range(i, i + n - 1)):
+                        hits.append((i, n, phrase))
+                        break
+        hits.sort()
+        out, free = [], 0
+        for i, n, phrase in hits:
+            if i >= free:
+                out.append((starts[i], ends[i + n - 1], phrase))
+                free = i + n
         return out
 
 
