@@ -64,26 +64,9 @@ def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Se
     return out
 
 
-def _word_index(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-class _Words:
-    """Word positions of a text, to measure distances in words."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.spans = _word_index(text)
-        self.starts = [s for s, _ in self.spans]
-
-    def at(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-    def between(self, a_end: int, b_start: int) -> int:
-        """Words strictly between two character offsets."""
-        if b_start <= a_end:
-            return 0
-        return max(0, self.at(b_start) - self.at(a_end) - (0 if a_end in self.starts else 0) - 1)
+def _word_at(words: Words, offset: int) -> int:
+    """The index of the word at (or last before) a character offset: distances are counted in words."""
+    return max(0, bisect.bisect_right(words.starts, offset) - 1)
 
 
 def _without_clitics(words: Words, lang: Language, known: dict) -> Words:
@@ -122,10 +105,9 @@ def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue
 def extract(article: Article, mentions: list[Mention], lang: Language) -> list[Report]:
     """The reports of violence an article makes, one per place and event type."""
     text = article.text
-    words = _Words(text)
-    shared = words_of(text)
-    cues = find_cues(text, lang, shared)
-    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(shared)]
+    words = words_of(text)
+    cues = find_cues(text, lang, words)
+    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(words)]
     datelines = _datelines(text)
     all_dates: list | None = None  # parsed when the first report needs a date
     reports: dict[tuple[str, str], Report] = {}
@@ -157,7 +139,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
             if cue is None or _denied(text, cue, segment, lang) or not _located(text, group, cue, lang, words):
                 continue
             if all_dates is None:
-                all_dates = dates.find(text, lang, article.published, shared)
+                all_dates = dates.find(text, lang, article.published, words)
             report = _report(article, mention, cue, sentence, group, said_here or paragraph_claimant.get(sentence.paragraph), lang, words, all_dates)
             key = (mention.place.id, report.event_type)
             if key not in reports or _better(report, reports[key]):
@@ -265,7 +247,7 @@ def _list_joiners(lang: Language) -> frozenset[str]:
     return frozenset(common) | lang.word_set("settlement_words") | lang.word_set("district_words")
 
 
-def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: _Words) -> Cue | None:
+def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: Words) -> Cue | None:
     """The event word that speaks of this place: near it (or its list), the more specific the better."""
     best, best_value = None, None
     for cue in cues:
@@ -278,7 +260,7 @@ def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: _W
     return best
 
 
-def _located(text: str, group: list[Mention], cue: Cue, lang: Language, words: _Words) -> bool:
+def _located(text: str, group: list[Mention], cue: Cue, lang: Language, words: Words) -> bool:
     """The text uses the place as a location: a locative word or a place noun stands just before it
     ("di Tovuz", "ke arah Aghdere", "kota strategis Shusha", "residents of Stepanakert"), or it is the
     event word's own object or subject ("shelled Stepanakert", "Ganja was hit"). A place acting
@@ -294,10 +276,10 @@ def _located(text: str, group: list[Mention], cue: Cue, lang: Language, words: _
 _APPOSITION = re.compile(r",[^,.;:!?]{2,80},")
 
 
-def _distance(mention: Mention, cue: Cue, words: _Words) -> int:
+def _distance(mention: Mention, cue: Cue, words: Words) -> int:
     if cue.end <= mention.start:
-        return words.at(mention.start) - words.at(cue.end - 1) - 1
-    gap = words.at(cue.start) - words.at(mention.end - 1) - 1
+        return _word_at(words, mention.start) - _word_at(words, cue.end - 1) - 1
+    gap = _word_at(words, cue.start) - _word_at(words, mention.end - 1) - 1
     # "Stepanakert, the regional capital, was shelled": the apposition does not part a name from its verb
     text = words.text
     m = _APPOSITION.match(text, mention.end)
@@ -324,7 +306,7 @@ def _locator_joiners(lang: Language) -> frozenset[str]:
     return frozenset({"in", "of", "the", "di", "dalam", "at"}) | lang.word_set("district_words")
 
 
-def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: _Words, cues: list[Cue]) -> bool:
+def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: Words, cues: list[Cue]) -> bool:
     before = text[max(sentence.start, mention.start - 120) : mention.start]
     after = text[mention.end : min(sentence.end, mention.end + 40)]
     patterns = _place_role_patterns(lang)
@@ -403,7 +385,7 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
 
 
 def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, group: list[Mention],
-            claimed_by: str | None, lang: Language, words: _Words, all_dates: list) -> Report:
+            claimed_by: str | None, lang: Language, words: Words, all_dates: list) -> Report:
     text = article.text
     event_date, precision = _event_date(sentence, cue, mention, article.published, all_dates)
     distance = min(_distance(m, cue, words) for m in group)
