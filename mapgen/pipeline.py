@@ -33,9 +33,18 @@ def is_events_file(source: str) -> bool:
 
 
 def read_reports(
-    sources: Sequence[str], *, year: int | None = None, gazetteer: Gazetteer | None = None, progress: bool = False
+    sources: Sequence[str],
+    *,
+    year: int | None = None,
+    gazetteer: Gazetteer | None = None,
+    progress: bool = False,
+    jobs: int = 1,
+    place_files: Sequence[str] = (),
 ) -> tuple[list[Report], list[str], int]:
-    """Reports from article sources; a source that fails is reported in `errors` and the rest go on."""
+    """Reports from article sources; a source that fails is reported in `errors` and the rest go on.
+
+    `jobs` > 1 spreads the articles over that many processes (each opens its own gazetteer with
+    `place_files`); the reports come back in the articles' order either way."""
     errors: list[str] = []
     articles: list[Article] = []
     for item in read.read_articles(sources):
@@ -44,14 +53,61 @@ def read_reports(
         else:
             articles.append(item)
     articles = read.with_default_year(articles, year)
-    gazetteer = gazetteer or default_gazetteer()
+    if jobs > 1 and len(articles) >= 2 * jobs:
+        results = _in_processes(articles, jobs, tuple(place_files), progress)
+    else:
+        gazetteer = gazetteer or (Gazetteer(place_files) if place_files else default_gazetteer())
+        results = (_one_article(a, gazetteer) for a in _progress(articles, progress, "articles"))
     reports: list[Report] = []
-    for article in _progress(articles, progress, "articles"):
-        try:
-            reports.extend(article_reports(article, gazetteer))
-        except Exception as exc:  # keep what the other articles gave
-            errors.append(f"{article.source}: could not extract events: {exc}")
+    for found, error in results:
+        reports.extend(found)
+        if error:
+            errors.append(error)
     return reports, errors, len(articles)
+
+
+def _one_article(article: Article, gazetteer: Gazetteer) -> tuple[list[Report], str | None]:
+    try:
+        return article_reports(article, gazetteer), None
+    except Exception as exc:  # keep what the other articles gave
+        return [], f"{article.source}: could not extract events: {exc}"
+
+
+_WORKER_GAZETTEER: Gazetteer | None = None
+
+
+def _start_worker(place_files: tuple[str, ...]) -> None:
+    global _WORKER_GAZETTEER
+    _WORKER_GAZETTEER = Gazetteer(place_files, quiet=True)  # its own connection: none crosses a fork
+
+
+def _work(chunk: list[Article]) -> list[tuple[list[Report], str | None]]:
+    return [_one_article(article, _WORKER_GAZETTEER) for article in chunk]
+
+
+def _in_processes(articles: list[Article], jobs: int, place_files: tuple[str, ...], progress: bool):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(200, len(articles) // (jobs * 4)))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    context = multiprocessing.get_context("spawn")  # a clean interpreter: nothing inherited half-open
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(place_files,)) as pool:
+        for chunk_results in _tracked(pool, chunks) if progress else pool.map(_work, chunks):
+            yield from chunk_results
+
+
+def _tracked(pool, chunks):
+    """Results in order, with a progress bar advancing as chunks finish."""
+    from rich.progress import Progress
+
+    futures = [pool.submit(_work, chunk) for chunk in chunks]
+    with Progress(transient=True) as bar:
+        task = bar.add_task(f"Reading {sum(map(len, chunks))} articles", total=len(futures))
+        for future in futures:
+            result = future.result()
+            bar.advance(task)
+            yield result
 
 
 def load_events(
@@ -61,6 +117,7 @@ def load_events(
     year: int | None = None,
     place_files: Sequence[str] = (),
     progress: bool = False,
+    jobs: int = 1,
 ) -> LoadResult:
     """Read articles (or events files written by `mapgen events`) and return their events."""
     from mapgen import export
@@ -75,8 +132,8 @@ def load_events(
             result.errors.append(f"{path}: cannot read events: {exc}")
     article_sources = [s for s in sources if not is_events_file(s)]
     if article_sources:
-        gazetteer = Gazetteer(place_files) if place_files else default_gazetteer()
-        found, errors, result.articles = read_reports(article_sources, year=year, gazetteer=gazetteer, progress=progress)
+        found, errors, result.articles = read_reports(
+            article_sources, year=year, progress=progress, jobs=jobs, place_files=place_files)
         reports.extend(found)
         result.errors.extend(errors)
     # Reports from an events file and from new articles merge as one set: one event, every source.

@@ -95,3 +95,9 @@ def test_append_to_a_geopackage_adds_only_what_is_new(tmp_path):
     reports_after = pyogrio.read_dataframe(out, layer="reports", read_geometry=False)
     assert len(reports_after) == reports_before + 1
     assert len(pyogrio.read_dataframe(out, layer="events")) == events_before  # joined the existing Shusha event
+
+
+def test_jobs_give_the_same_events_as_one_process():
+    one = json.loads(run("events", SAMPLES, "--no-merge").stdout)
+    two = json.loads(run("events", SAMPLES, "--no-merge", "--jobs", "2").stdout)
+    assert [f["properties"] for f in one["features"]] == [f["properties"] for f in two["features"]]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mapgen.cli.options import check_output, fail, force_option, places_option, year_option
+from mapgen.cli.options import check_output, fail, force_option, jobs_option, places_option, year_option
 
 
 @click.command()
@@ -19,7 +19,8 @@ from mapgen.cli.options import check_output, fail, force_option, places_option, 
 @force_option
 @year_option
 @places_option
-def events(sources, output, fmt, no_merge, min_sources, append, force, year, place_files):
+@jobs_option
+def events(sources, output, fmt, no_merge, min_sources, append, force, year, place_files, jobs):
     """Extract reported strikes and fighting from SOURCES (files, folders, globs, or - for stdin)."""
     from mapgen import export, merge, pipeline
 
@@ -38,7 +39,7 @@ def events(sources, output, fmt, no_merge, min_sources, append, force, year, pla
     else:
         if output != "-":
             check_output(output, force)
-    result = pipeline.load_events(sources, merge=not no_merge, year=year, place_files=place_files, progress=sys.stderr.isatty())
+    result = pipeline.load_events(sources, merge=not no_merge, year=year, place_files=place_files, progress=sys.stderr.isatty(), jobs=jobs)
     for error in result.errors:
         click.echo(f"mapgen: skipped {error}", err=True)
     found = merge.filter_min_sources(result.events, min_sources) if min_sources > 1 else result.events

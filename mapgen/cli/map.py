@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from mapgen.cli.options import check_output, fail, force_option, places_option, year_option
+from mapgen.cli.options import check_output, fail, force_option, jobs_option, places_option, year_option
 
 HTML = (".html", ".htm")
 STATIC = (".png", ".svg", ".pdf")
@@ -63,8 +63,9 @@ def css_length(text: str, option: str) -> str:
               help="Only events reported by at least N independent outlets.")
 @year_option
 @places_option
+@jobs_option
 def map_command(sources, output, force, title, bbox, width, height, dpi, fragment, no_merge, min_sources, year,
-                place_files):
+                place_files, jobs):
     """Map the events in SOURCES (article files or folders, or events files from `mapgen events`).
 
     The output's extension chooses the kind: .html is an interactive map in one self-contained file that
@@ -91,7 +92,7 @@ def map_command(sources, output, force, title, bbox, width, height, dpi, fragmen
         if height:
             opts["height"] = inches(height, "--height", dpi)
 
-    events = _load(sources, merge=not no_merge, year=year, place_files=place_files)
+    events = _load(sources, merge=not no_merge, year=year, place_files=place_files, jobs=jobs)
     events = _select(events, min_sources, box, static=suffix in STATIC)
 
     from mapgen import render
@@ -127,8 +128,6 @@ def _load(sources, **kwargs):
 
     try:
         result = pipeline.load_events(list(sources), progress=sys.stderr.isatty(), **kwargs)
-    except NotImplementedError as exc:
-        raise fail(f"cannot read sources yet: {exc}") from None
     except (OSError, ValueError) as exc:
         raise fail(str(exc)) from None
     for error in result.errors:

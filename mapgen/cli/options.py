@@ -17,6 +17,10 @@ places_option = click.option(
     help="Extra region file(s) of places (CSV in the gazetteer's format); also MAPGEN_PLACES.",
 )
 year_option = click.option("--year", type=int, help="Year for dates the text gives without one.")
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Read articles in this many processes (use the machine's cores on large collections).",
+)
 
 
 def fail(message: str) -> click.ClickException:
