@@ -224,6 +224,9 @@ def _person_tokens(text: str, toks: list[_Token], lang: Language, spans: list[_S
         j = i
         while j + 1 < len(toks) and toks[j + 1].capitalised and not text[toks[j].end : toks[j + 1].start].strip():
             j += 1
+        if j == i:  # a lone word is never taken for a person ("Presiden Putin" is a run of two)
+            i += 1
+            continue
         run = range(i, j + 1)
         named = [k for k in run if k not in place_tokens and toks[k].text.casefold() not in lang.non_place_words]
         before = text[max(0, toks[i].start - 30) : toks[i].start].rstrip()

@@ -210,7 +210,7 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
     from mapgen.furniture import is_title_case
 
     line = text[sentence.start : sentence.end]
-    if "\n" not in line and is_title_case(line) and not line.rstrip().endswith("."):
+    if not line.rstrip().endswith(".") and "\n" not in line and is_title_case(line):
         # A headline's comma joins two reports: "Ganja dan Mingachevir Digempur, Azerbaijan Klaim Kuasai ..."
         cuts.update(sentence.start + i for i, ch in enumerate(line) if ch == ",")
     # A new clause ("..., while drones struck ...", "; sementara ...") has its own event words.
