@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 from gazetteer import index, regions
 from gazetteer.model import Candidate, Place
-from gazetteer.names import fold, is_abbreviation
+from gazetteer.names import fold, is_abbreviation, skeleton
 
 EARTH_RADIUS_KM = 6371.0088
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
@@ -30,6 +30,7 @@ class NameMatch:
     canonical: bool
     exact: bool  # an abbreviation that matches only as written ("US", "AS")
     curated: bool
+    loose: bool = False  # matched by its transliteration skeleton, not its spelling
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -138,6 +139,26 @@ class Gazetteer:
                 found.setdefault(key, []).extend(self._extra[key])
         return found
 
+    def similar(self, names: Iterable[str]) -> dict[str, list[NameMatch]]:
+        """Places whose names transliterate like each name (its skeleton): for names with no exact match."""
+        by_bone: dict[str, list[str]] = {}
+        for name in names:
+            bone = skeleton(name)
+            if len(bone) >= 5:
+                by_bone.setdefault(bone, []).append(name)
+        found: dict[str, list[NameMatch]] = {}
+        bones = list(by_bone)
+        columns = _JOINED.replace("n.key, n.name, n.canonical, n.exact", "s.key, s.name, 0, 0").replace(
+            "FROM names n JOIN places p ON p.rowid = n.place WHERE n.key ", "FROM skeletons s JOIN places p ON p.rowid = s.place WHERE s.key ")
+        for chunk in _chunks(bones, 900):
+            for bone, name, _, _, *row in self._db.execute(columns + f"IN ({','.join('?' * len(chunk))})", chunk):
+                place, curated = self._place(row)
+                for asked in by_bone[bone]:
+                    hits = found.setdefault(asked, [])
+                    if all(h.place.id != place.id for h in hits):
+                        hits.append(NameMatch(place, name, False, False, curated, loose=True))
+        return found
+
     # -- the public API --------------------------------------------------------------------------
     def get(self, place_id: str) -> Place | None:
         if place_id in self._extra_places:
@@ -235,8 +256,8 @@ class Gazetteer:
 
 def score(match: NameMatch, *, country: str | None = None, near: tuple[float, float] | None = None, bbox: BBox | None = None) -> Candidate:
     place = match.place
-    value = importance(place, match.curated) * (1.0 if match.canonical else 0.95)
-    why = ["name" if match.canonical else "alias '" + match.name + "'"]
+    value = importance(place, match.curated) * (1.0 if match.canonical else 0.95) * (0.7 if match.loose else 1.0)
+    why = ["spelled like '" + match.name + "'" if match.loose else "name" if match.canonical else "alias '" + match.name + "'"]
     distance = None
     if country:
         if place.country.upper() == country.upper():

@@ -16,9 +16,9 @@ from typing import Iterable
 
 from gazetteer import geonames, regions
 from gazetteer.model import Place
-from gazetteer.names import fold, is_abbreviation
+from gazetteer.names import fold, is_abbreviation, skeleton
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 # Which layer a place comes from, and so how much it is trusted when names tie.
 WORLD, COUNTRY, CURATED = 0, 1, 2
 
@@ -32,7 +32,10 @@ CREATE TABLE names(
     key TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NULL, canonical INTEGER NOT NULL,
     exact INTEGER NOT NULL, PRIMARY KEY (key, place, name)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE places_rt USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+CREATE TABLE skeletons(
+    key TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (key, place, name)) WITHOUT ROWID;
 """
+SKELETON_MIN_POPULATION = 10_000  # looser spellings are tried for curated places, countries and towns this big
 ALIAS_SEP = "\x1f"
 
 
@@ -107,7 +110,7 @@ def build(path: Path, world: Iterable[Place] | None = None) -> dict[str, int]:
 
 
 def _insert(connection: sqlite3.Connection, places: list[Place], layer: int) -> int:
-    place_rows, name_rows, boxes = [], [], []
+    place_rows, name_rows, boxes, skeleton_rows = [], [], [], []
     seen_ids = {row[0] for row in connection.execute("SELECT id FROM places")}
     next_rowid = (connection.execute("SELECT coalesce(max(rowid), 0) FROM places").fetchone()[0]) + 1
     for place in places:
@@ -121,11 +124,16 @@ def _insert(connection: sqlite3.Connection, places: list[Place], layer: int) -> 
             place.district, place.population, ALIAS_SEP.join(aliases), place.source, place.geonames_id, layer,
         ))
         boxes.append((rowid, place.lat, place.lat, place.lon, place.lon))
+        loose = layer != WORLD or place.population >= SKELETON_MIN_POPULATION
         for name in dict.fromkeys((place.name, *aliases)):
             key = fold(name)
             if key:
                 name_rows.append((key, rowid, name, int(name == place.name), int(is_abbreviation(name))))
+            bone = skeleton(name) if loose and len(key) >= 5 else ""
+            if bone:
+                skeleton_rows.append((bone, rowid, name))
     connection.executemany(f"INSERT INTO places VALUES ({','.join('?' * 14)})", place_rows)
     connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", name_rows)
     connection.executemany("INSERT INTO places_rt VALUES (?,?,?,?,?)", boxes)
+    connection.executemany("INSERT OR IGNORE INTO skeletons VALUES (?,?,?)", skeleton_rows)
     return len(place_rows)

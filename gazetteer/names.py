@@ -41,3 +41,21 @@ def is_abbreviation(name: str) -> bool:
     """All-capital short names ("US", "AS", "UK", "UEA") match only as written, never as a common word."""
     letters = name.replace(".", "")
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+_DIGRAPHS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "c"),
+             ("ou", "u"), ("ee", "i"), ("ph", "f"), ("th", "t"))
+_SOUNDS = str.maketrans({"x": "h", "q": "g", "y": "i", "w": "v", "c": "j", "e": "a"})
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(name: str) -> str:
+    """A looser key for spellings that transliterate one name differently: Khojavend/Xocavənd,
+    Kabkabiya/Kabkābīyah, Martouni/Martuni. For fallback only: it also joins some different names."""
+    key = fold(name)
+    if not key.isascii():
+        return ""
+    for pair, sound in _DIGRAPHS:
+        key = key.replace(pair, sound)
+    key = _DOUBLED.sub(r"\1", key.translate(_SOUNDS))
+    return key[:-1] if key.endswith("h") and len(key) > 5 else key

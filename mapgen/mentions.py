@@ -115,6 +115,11 @@ def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]
     return out
 
 
+def _worth_a_loose_look(surface: str, lang: Language) -> bool:
+    """Single capitalised words of five letters or more that the language does not list as non-places."""
+    return " " not in surface and len(surface) >= 5 and not surface.isupper() and surface.casefold() not in lang.non_place_words
+
+
 def _compass_variants(raw: list[tuple[int, int, str, str]], lang: Language) -> list[tuple[int, int, str, str]]:
     """Languages that put the compass word after the name ("Khartoum Utara", "Jakarta Selatan") also
     look the name up the English way ("Khartoum North", "North Khartoum")."""
@@ -148,9 +153,12 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
            if _plausible(text, toks, (first, last, surface))]
     raw += _compass_variants(raw, lang)
     found = gazetteer.matches(r[3] for r in raw)
+    # A name the gazetteer does not know as spelled may be a transliteration it knows another way.
+    unknown = {surface for first, last, surface, key in raw if key not in found and _worth_a_loose_look(surface, lang)}
+    loose = gazetteer.similar(unknown) if unknown else {}
     spans: list[_Span] = []
     for first, last, surface, key in raw:
-        matches = [m for m in found.get(key, ()) if not m.exact or m.name == surface]
+        matches = [m for m in found.get(key, ()) or loose.get(surface, ()) if not m.exact or m.name == surface]
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
         if not matches or (first == last and surface.casefold() in lang.non_place_words):

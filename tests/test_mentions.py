@@ -50,3 +50,9 @@ def test_package_level_api(gazetteer):
 
     mentions = mapgen.geoparse("Artillery shelled the town of Tartar on Sunday, officials said.", gazetteer=gazetteer)
     assert [m.place.name for m in mentions if m.place] == ["Tartar"]
+
+
+def test_spellings_no_alias_lists_are_found_by_their_skeleton(gazetteer):
+    found = places("Artileri menghantam kota Fizouli dan Mingachevyr pada hari Sabtu.", gazetteer, "id")
+    assert found["Fizouli"].name == "Fuzuli" and found["Mingachevyr"].name == "Mingachevir"
+    assert any("spelled like" in c.why for m in geoparse("Rockets hit Fizouli.", gazetteer=gazetteer, language="en") for c in m.candidates)

@@ -30,3 +30,16 @@ def test_different_names_stay_apart():
 def test_abbreviations_are_short_capitals_only():
     assert is_abbreviation("AS") and is_abbreviation("U.S.") and is_abbreviation("UEA")
     assert not is_abbreviation("As") and not is_abbreviation("BAKU STREET") and not is_abbreviation("A")
+
+
+@pytest.mark.parametrize("a, b", [("Khojavend", "Xocavənd"), ("Kabkabiya", "Kabkābīyah"), ("Martouni", "Martuni"), ("Gence", "Ganja"), ("Gubadli", "Qubadlı")])
+def test_transliterations_share_a_skeleton(a, b):
+    from gazetteer.names import skeleton
+
+    assert skeleton(a) == skeleton(b)
+
+
+def test_skeleton_keeps_different_names_apart():
+    from gazetteer.names import skeleton
+
+    assert skeleton("Barda") != skeleton("Berd") and skeleton("Shusha") != skeleton("Shushan")
