@@ -18,6 +18,7 @@ from typing import NamedTuple, Sequence
 from gazetteer import Candidate, Gazetteer, NameMatch, Place, distance_km, fold
 from gazetteer.gazetteer import score as prior_score
 from mapgen import languages
+from mapgen.furniture import is_title_case
 from mapgen.languages import Language, phrase_pattern
 from mapgen.model import Article, Mention
 
@@ -107,11 +108,7 @@ def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]
             last = j
             out.append((i, last, text[tok.start : toks[j].end]))
         if "-" in tok.text:  # "Azerbaijan-Armenia": each part is a name too
-            offset = tok.start
-            for part in tok.text.split("-"):
-                if part[:1].isupper():
-                    out.append((i, i, part))
-                offset += len(part) + 1
+            out.extend((i, i, part) for part in tok.text.split("-") if part[:1].isupper())
     return out
 
 
@@ -189,15 +186,14 @@ def _inside_other_name(text: str, toks: list[_Token], span: _Span, lang: Languag
         return False
     if any(m.place.kind == "country" for m in span.matches):
         return False
-    followers = {w.casefold() for w in lang.words("name_followers")} | {w.casefold() for w in lang.words("district_words")}
-    return word.text.casefold() not in followers and word.text.casefold() not in lang.non_place_words
+    lowered = word.text.lower()
+    return not (lowered in lang.word_set("name_followers") or lowered in lang.word_set("district_words")
+                or lowered in lang.non_place_words)
 
 
 def _headline_check(text: str, spans: list[_Span]) -> list[_Span]:
     """In a line written in Title Case (a headline) every word is capitalised, so a name there counts
     only if the body names the same place too ("Karabakh Baru Sehari" is not the town of Baru)."""
-    from mapgen.furniture import is_title_case
-
     lines: dict[int, tuple[int, bool]] = {}  # line start -> (line end, is a headline)
     for span in spans:
         start = text.rfind("\n", 0, span.start) + 1

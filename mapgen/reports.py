@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from mapgen import dates
+from mapgen.furniture import is_title_case
 from mapgen.languages import Language, Words, phrase_pattern, with_words, words_of
 from mapgen.model import Article, Mention, Report
 
@@ -207,8 +208,6 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
             m = complementizer.search(text, end, min(sentence.end, end + 80))
             if m:
                 cuts.add(m.start())
-    from mapgen.furniture import is_title_case
-
     line = text[sentence.start : sentence.end]
     if not line.rstrip().endswith(".") and "\n" not in line and is_title_case(line):
         # A headline's comma joins two reports: "Ganja dan Mingachevir Digempur, Azerbaijan Klaim Kuasai ..."
