@@ -158,8 +158,8 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
         matches = [m for m in found.get(key, ()) or loose.get(surface, ()) if not m.exact or m.name == surface]
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
-        if not matches or (first == last and surface.casefold() in lang.non_place_words):
-            continue
+        if not matches or (first == last and (surface.casefold() in lang.non_place_words or surface.lower() in lang.word_set("titles"))):
+            continue  # "Presiden", "Secretary" (of "Secretary-General") are words, not the towns so named
         start = toks[first].start + (text[toks[first].start : toks[last].end].find(surface) if first == last else 0)
         spans.append(_Span(first, last, start, start + len(surface), surface, key, matches))
     # Longest first, then leftmost; no overlaps.

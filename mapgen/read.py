@@ -190,6 +190,14 @@ def _html_document(doc: Document) -> Document:
     return replace(doc, text=body, meta=meta, html=False)
 
 
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*((?:19|20)\d\d)\b", re.I)
+
+
+def copyright_year(text: str) -> int | None:
+    found = _COPYRIGHT.findall(text)
+    return int(found[-1]) if found else None
+
+
 def to_article(doc: Document) -> Article:
     if doc.html:
         doc = _html_document(doc)
@@ -204,7 +212,8 @@ def to_article(doc: Document) -> Article:
         lang = languages.get(language)
         published = dates.publication_line(doc.text, lang)
         if published is None:
-            published = dates.latest_full_date(cleaned.text, lang)
+            # The page's copyright line, furniture though it is, dates a text that gives no year.
+            published = dates.latest_full_date(cleaned.text, lang, default_year=copyright_year(doc.text))
             estimated = published is not None
     return Article(
         source=doc.source,

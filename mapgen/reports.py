@@ -309,7 +309,11 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     before = text[max(sentence.start, mention.start - 120) : mention.start]
     after = text[mention.end : min(sentence.end, mention.end + 40)]
     patterns = _place_role_patterns(lang)
-    # A reference point: "15 kilometer dari kota terbesar ..., Stepanakert" / "20 km north of Ganja"
+    # A reference point: "south-east of Khartoum", "sebelah utara Barda" locate something else, unless
+    # a clause about the place itself follows ("... south of Stepanakert, ..., which came under shelling")
+    if patterns["direction"].search(before) and not _said_of_it(text, mention, sentence, cues, patterns):
+        return True
+    # ... and so does a distance: "15 kilometer dari kota terbesar ..., Stepanakert" / "20 km north of Ganja"
     distance = list(patterns["distance"].finditer(before))
     if distance and not any(mention.start - len(before) + distance[-1].end() <= c.start < mention.start for c in cues):
         return True
@@ -325,6 +329,12 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     return bool(patterns["origin"].search(before))
 
 
+def _said_of_it(text: str, mention: Mention, sentence: Sentence, cues: list[Cue], patterns: dict) -> bool:
+    """A relative clause after the place ("which came under shelling") carries an event word."""
+    relative = patterns["relative"].search(text, mention.end, min(sentence.end, mention.end + 80))
+    return bool(relative) and any(relative.end() <= c.start < sentence.end for c in cues)
+
+
 @lru_cache(maxsize=None)
 def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
     units = "|".join(re.escape(u) for u in lang.words("distance_units"))
@@ -334,6 +344,8 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
         "distance": re.compile(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", re.I),
         "speaks": re.compile(r"\W*(?:(?:saling|juga|also|has|have|had|on \w+)\s+)?(?:" + speaks + ")", re.I),
         "origin": re.compile(r"(?:" + lang.pattern("origin_words").pattern + r")\s*$", re.I),
+        "relative": re.compile(r"\b(?:" + lang.pattern("relative_pronouns").pattern + r")\b", re.I),
+        "direction": re.compile(r"(?:" + lang.pattern("direction_words").pattern + r")\s*(?:the\s+)?$", re.I),
     }
 
 

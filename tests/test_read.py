@@ -68,3 +68,10 @@ def test_bad_files_are_reported_and_the_rest_read(tmp_path):
     errors = [str(i) for i in items if isinstance(i, read.ReadError)]
     assert len([i for i in items if isinstance(i, Article)]) == 1
     assert any("binary" in e for e in errors) and any("invalid JSON" in e for e in errors) and any("no such file" in e for e in errors)
+
+
+def test_copyright_year_dates_a_text_without_one(tmp_path):
+    page = tmp_path / "clash.txt"
+    page.write_text("TOVUZ, Azerbaijan - Artillery fire hit the village of Aghdam in Tovuz district on 14 July, the ministry said.\n"
+                    "Copyright (c) 2020 Example Radio. All rights reserved.\n", encoding="utf-8")
+    assert articles(page)[0].published == date(2020, 7, 14)

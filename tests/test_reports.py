@@ -78,3 +78,17 @@ def test_intent_and_denial_are_not_events(gazetteer):
 def test_event_ids_are_stable(gazetteer):
     text = "Shelling hit Ganja on Sunday, officials said."
     assert [r.event_id for r in events_of(text, gazetteer).values()] == [r.event_id for r in events_of(text, gazetteer).values()]
+
+
+def test_direction_phrases_make_reference_points_unless_a_clause_is_about_the_place(gazetteer):
+    found = events_of("Rebels seized Wad Madani, the capital of the state south-east of Khartoum, in December.", gazetteer)
+    assert not any(name == "Khartoum" for name, _ in found)
+    found = events_of("Shusha lies a few kilometres south of Stepanakert, the regional capital, which came under heavy shelling.", gazetteer)
+    assert ("Stepanakert", "shelling") in found
+
+
+def test_condemning_capitals_and_title_words_are_not_events(gazetteer):
+    found = events_of("Di Jakarta, Kementerian Luar Negeri mengecam keras serangan roket terhadap kota Ganja.", gazetteer, "id")
+    assert ("Ganja", "shelling") in found and not any(name == "Jakarta" for name, _ in found)
+    found = events_of("UN Secretary-General Antonio Guterres said fighting around Kharkiv must stop.", gazetteer)
+    assert not any(name.startswith("Secretary") for name, _ in found)
