@@ -326,7 +326,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
             names_of_place.setdefault(cand.place.id, set()).add(span.key)
     resolved: dict[tuple[str, str], list[tuple[float, _Scored]]] = {}
     mentions = []
-    for span, cands, qualifier in zip(spans, options, qualifiers):
+    for index, (span, cands, qualifier) in enumerate(zip(spans, options, qualifiers)):
         key = (span.key, qualifier)
         if key not in resolved:
             others = {pid: p for name, places in anchors_by_name.items() if name != span.key for pid, p in places.items()}
@@ -338,6 +338,10 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
         ranked = resolved[key]
         if len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:]):
             ranked = _in_sentence(text, span, spans, anchors, ranked)
+            area = _locating_area(text, index, spans, qualifiers, lang)
+            if area:  # "Ağdam in Tovuz district", "Martuni, Gegharkunik province": the place in that area
+                ranked = [(v * 2.0, c._replace(why=c.why + "; in the area the text names")) if _in_area(c.place, area) else (v, c)
+                          for v, c in ranked]
         rescored, confidence = _decide(ranked)
         place = rescored[0].place if rescored and confidence >= MIN_CONFIDENCE else None
         mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored[:5]), confidence, qualifier))
@@ -345,6 +349,27 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+_AREA_GAP = re.compile(r"\s*,?\s*(?:in|di|dalam|of)?\s*(?:the\s+)?$", re.I)
+
+
+def _locating_area(text: str, index: int, spans: list[_Span], qualifiers: list[str], lang: Language) -> str:
+    """The folded name of the district or province named right after a place to say where it lies."""
+    if index + 1 >= len(spans):
+        return ""
+    after = spans[index + 1]
+    gap = text[spans[index].end : after.start]
+    district_word = _qualifier_patterns(lang)[1].search(gap)
+    if district_word:
+        gap = gap[: district_word.start()]
+    if (qualifiers[index + 1] == "district" or district_word) and _AREA_GAP.fullmatch(gap):
+        return after.key
+    return ""
+
+
+def _in_area(place: Place, area: str) -> bool:
+    return any(fold(name).startswith(area) for name in (place.district, place.admin1) if name)
 
 
 def _in_sentence(text, span, spans, anchors, ranked):

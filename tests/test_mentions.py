@@ -56,3 +56,12 @@ def test_spellings_no_alias_lists_are_found_by_their_skeleton(gazetteer):
     found = places("Artileri menghantam kota Fizouli dan Mingachevyr pada hari Sabtu.", gazetteer, "id")
     assert found["Fizouli"].name == "Fuzuli" and found["Mingachevyr"].name == "Mingachevir"
     assert any("spelled like" in c.why for m in geoparse("Rockets hit Fizouli.", gazetteer=gazetteer, language="en") for c in m.candidates)
+
+
+def test_a_named_area_decides_between_homonyms(gazetteer):
+    tovuz = places("Artillery hit the village of Ağdam in Tovuz district, officials said.", gazetteer, "en")
+    assert tovuz["Ağdam"].district.startswith("Tovuz")
+    armenia = places("Shelling hit Martuni in Gegharkunik province.", gazetteer, "en")
+    assert armenia["Martuni"].country == "AM"
+    karabakh = places("Shelling hit Martuni in Khojavend district.", gazetteer, "en")
+    assert karabakh["Martuni"].country == "AZ"

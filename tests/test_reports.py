@@ -92,3 +92,14 @@ def test_condemning_capitals_and_title_words_are_not_events(gazetteer):
     assert ("Ganja", "shelling") in found and not any(name == "Jakarta" for name, _ in found)
     found = events_of("UN Secretary-General Antonio Guterres said fighting around Kharkiv must stop.", gazetteer)
     assert not any(name.startswith("Secretary") for name, _ in found)
+
+
+def test_second_held_out_set_stays_above_the_floor(gazetteer):
+    import json
+
+    from conftest import ROOT
+
+    folder = ROOT / "tests" / "data" / "articles-2"
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    score = scored(folder, gold, gazetteer)
+    assert score.precision >= 0.8 and score.recall >= 0.8
