@@ -52,7 +52,7 @@ def _patterns(lang: Language) -> dict[str, re.Pattern]:
         # after a month word: ". 23", " 23rd and 24", ", 2020"
         "day_after": re.compile(rf"\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:{joiners})\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?(?!\d)", re.I),
         "year_after": re.compile(r"\.?,?\s+(\d{4})(?!\d)"),
-        "month_lead": re.compile(r"(?:bulan|in|pada|during|since|sejak)\s+$", re.I),
+        "month_lead": re.compile(r"(?:" + lang.pattern("month_lead_words").pattern + r")\s+$", re.I),
         "time_of_day": phrase_pattern(lang.table("times_of_day")),
         "marker": phrase_pattern(lang.words("weekday_markers")),
     }

@@ -34,6 +34,7 @@ def _cue_pattern():
     return phrase_pattern(cues)
 
 
+@lru_cache(maxsize=1)
 def _inline_cue():
     # "(Baca: ...)" or "[Read more: ...]" inside a paragraph
     return re.compile(r"[(\[]\s*(?:" + _cue_pattern().pattern + r")\b[^)\]]*[)\]]", re.I)

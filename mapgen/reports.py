@@ -242,8 +242,7 @@ def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, lis
 
 @lru_cache(maxsize=None)
 def _list_joiners(lang: Language) -> frozenset[str]:
-    common = {"dan", "and", "serta", "atau", "or", "di", "in", "the", "of", "juga", "also", "termasuk", "including"}
-    return frozenset(common) | lang.word_set("settlement_words") | lang.word_set("district_words")
+    return lang.word_set("list_joiners") | lang.word_set("settlement_words") | lang.word_set("district_words")
 
 
 def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: Words) -> Cue | None:
