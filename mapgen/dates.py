@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from mapgen.languages import Language, Words, phrase_pattern, words_of
 
@@ -62,11 +63,11 @@ def _month(lang: Language, word: str) -> int:
     return lang.table("months")[word.lower().rstrip(".")]
 
 
-def _year(text: str | None, default: int | None) -> int | None:
+def _year(text: str | None) -> int | None:
     if text:
         value = int(text)
         return value + 2000 if value < 100 else value
-    return default
+    return None
 
 
 def _safe(year: int | None, month: int, day: int) -> date | None:
@@ -82,43 +83,63 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def explicit_dates(text: str, lang: Language, default_year: int | None, words: Words | None = None) -> list[DateMention]:
-    """Dates written out with at least a day and a month, and months named alone ("in October")."""
-    words = words or words_of(text)
+class _Written(NamedTuple):
+    """A date as the text writes it, before a missing year is filled in."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    precision: str
+    kind: str
+
+
+def _written_dates(text: str, lang: Language, words: Words) -> list[_Written]:
+    """Every day-and-month or month-alone expression, overlapping ones included."""
     p = _patterns(lang)
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(start, end, value, precision="day", kind="explicit"):
-        if value and not _overlaps(taken, start, end):
-            taken.append((start, end))
-            found.append(DateMention(start, end, value, precision, kind))
-
+    found: list[_Written] = []
     for start, end, word in lang.phrases("months").find(words):
         month = _month(lang, word)
         before = p["day_before"].search(text, max(0, start - 25), start)
         if before:  # 23 Oktober 2020 / 23 dan 24 Oktober
             year = p["year_after"].match(text, end)
-            value = _safe(_year(year[1] if year else None, default_year), month, int(before[2] or before[1]))
-            add(before.start(), year.end() if year else end, value, "near" if before[2] else "day")
+            found.append(_Written(before.start(), year.end() if year else end, _year(year[1] if year else None),
+                                  month, int(before[2] or before[1]), "near" if before[2] else "day", "explicit"))
             continue
         after = p["day_after"].match(text, end)
         if after:  # October 23, 2020 / Oct. 23 and 24
-            value = _safe(_year(after[3], default_year), month, int(after[2] or after[1]))
-            add(start, after.end(), value, "near" if after[2] else "day")
+            found.append(_Written(start, after.end(), _year(after[3]), month, int(after[2] or after[1]),
+                                  "near" if after[2] else "day", "explicit"))
             continue
         lead = p["month_lead"].search(text, max(0, start - 12), start)
         if lead:  # "in October", "pada bulan Oktober 2020"
             year = p["year_after"].match(text, end)
-            add(start, year.end() if year else end, _safe(_year(year[1] if year else None, default_year), month, 1), "month", "month")
+            found.append(_Written(start, year.end() if year else end, _year(year[1] if year else None), month, 1, "month", "month"))
     for m in _NUMERIC.finditer(text):
         day, month = int(m[1]), int(m[2])
         if month > 12 and day <= 12:  # month/day order
             day, month = month, day
         if m[3] is None and not _looks_like_date_context(text, m.start(), m.end()):
             continue  # "1/3 of the town" or a score is not a date
-        add(m.start(), m.end(), _safe(_year(m[3], default_year), month, day))
+        found.append(_Written(m.start(), m.end(), _year(m[3]), month, day, "day", "explicit"))
+    return found
+
+
+def _resolved(written: list[_Written], default_year: int | None) -> list[DateMention]:
+    """The written dates that make a date with `default_year` for those without one; of overlapping
+    ones the first found wins."""
+    found: list[DateMention] = []
+    for w in written:
+        value = _safe(w.year if w.year is not None else default_year, w.month, w.day)
+        if value and not _overlaps([(d.start, d.end) for d in found], w.start, w.end):
+            found.append(DateMention(w.start, w.end, value, w.precision, w.kind))
     return sorted(found, key=lambda d: d.start)
+
+
+def explicit_dates(text: str, lang: Language, default_year: int | None, words: Words | None = None) -> list[DateMention]:
+    """Dates written out with at least a day and a month, and months named alone ("in October")."""
+    return _resolved(_written_dates(text, lang, words or words_of(text)), default_year)
 
 
 def _looks_like_date_context(text: str, start: int, end: int) -> bool:
@@ -187,9 +208,9 @@ def _last_weekday(reference: date, weekday: int) -> date:
 def latest_full_date(text: str, lang: Language, default_year: int | None = None) -> date | None:
     """The latest day-and-month date in a text: an estimate of when it was written. Dates written
     without a year take the latest year the text writes out, else `default_year`."""
-    words = words_of(text)
-    years = [d.date.year for d in explicit_dates(text, lang, None, words) if d.date]
-    found = [d.date for d in explicit_dates(text, lang, max(years) if years else default_year, words) if d.date]
+    written = _written_dates(text, lang, words_of(text))
+    years = [d.date.year for d in _resolved(written, None)]
+    found = [d.date for d in _resolved(written, max(years) if years else default_year)]
     return max(found) if found else None
 
 
@@ -197,8 +218,8 @@ def publication_line(raw_text: str, lang: Language) -> date | None:
     """A line near the top that is only a date (and a weekday and time): the publication date."""
     for line in raw_text.splitlines()[:15]:
         words = line.split()
-        if not words or len(words) > 10:
-            continue
+        if not words or len(words) > 10 or not any(c.isdigit() for c in line):
+            continue  # a date line has a day number
         found = explicit_dates(line, lang, None)
         if found and found[0].date and len(line) - (found[0].end - found[0].start) < 40:
             return found[0].date

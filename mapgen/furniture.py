@@ -14,7 +14,6 @@ from functools import lru_cache
 from mapgen import languages
 from mapgen.languages import phrase_pattern
 
-_WORDS = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?][\"'”’]?\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►»]|\d+[.)])\s+")
 _CAPTION = re.compile(r"\b(?:foto|photo|image|gambar|ilustrasi|illustration)\s*[:/]|\bvia (?:reuters|ap|afp|getty)\b|\bhandout\b", re.I)
@@ -29,9 +28,13 @@ class Cleaned:
 
 
 @lru_cache(maxsize=1)
+def _cues() -> tuple[str, ...]:
+    return tuple(c for code in languages.available() for c in languages.get(code).words("furniture_cues"))
+
+
+@lru_cache(maxsize=1)
 def _cue_pattern():
-    cues = [c for code in languages.available() for c in languages.get(code).words("furniture_cues")]
-    return phrase_pattern(cues)
+    return phrase_pattern(_cues())
 
 
 @lru_cache(maxsize=1)
@@ -40,13 +43,21 @@ def _inline_cue():
     return re.compile(r"[(\[]\s*(?:" + _cue_pattern().pattern + r")\b[^)\]]*[)\]]", re.I)
 
 
+@lru_cache(maxsize=1)
+def _cue_first_words() -> tuple[str, ...]:
+    return tuple(sorted({c.split()[0].lower() for c in _cues() if c.split()}))
+
+
 def starts_with_cue(line: str) -> bool:
-    match = _cue_pattern().match(line.strip().lstrip("([-–—•* "))
-    return bool(match)
+    line = line.strip().lstrip("([-–—•* ")
+    first = line.split(None, 1)[0].lower() if line else ""
+    if not first.startswith(_cue_first_words()):  # spares most lines the long regex
+        return False
+    return bool(_cue_pattern().match(line))
 
 
 def is_title_case(line: str) -> bool:
-    words = [w for w in _WORDS.findall(line) if w[0].isalpha()]
+    words = [w for w in line.split() if w[0].isalpha()]
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if len(content) < 3:
         return False
@@ -55,20 +66,22 @@ def is_title_case(line: str) -> bool:
 
 
 def is_prose(line: str) -> bool:
-    words = _WORDS.findall(line)
-    if len(words) >= 25:
+    n_words = len(line.split())
+    if n_words >= 25:
         return True
-    return len(words) >= 6 and bool(_SENTENCE_END.search(line)) and not is_title_case(line)
+    return n_words >= 6 and bool(_SENTENCE_END.search(line)) and not is_title_case(line)
 
 
 def strip(text: str) -> Cleaned:
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    prose_at = [i for i, line in enumerate(lines) if is_prose(line) and not starts_with_cue(line)]
+    prose = [bool(line) and is_prose(line) for line in lines]
+    cue = [bool(line) and starts_with_cue(line) for line in lines]
+    prose_at = [i for i in range(len(lines)) if prose[i] and not cue[i]]
     if not prose_at:
         return Cleaned(text.strip(), "", ())
     first = prose_at[0]
-    title = next((l for l in lines[:first] if len(_WORDS.findall(l)) >= 3 and not l.endswith(("...", "…"))
-                  and not _CAPTION.search(l) and not starts_with_cue(l)), "")
+    title = next((l for i, l in enumerate(lines[:first]) if len(l.split()) >= 3 and not l.endswith(("...", "…"))
+                  and not _CAPTION.search(l) and not cue[i]), "")
     kept: list[str] = [title] if title else []
     removed = [l for l in lines[:first] if l and l != title]
     in_links = False  # inside a list that a cue line opened
@@ -76,18 +89,16 @@ def strip(text: str) -> Cleaned:
         line = lines[i]
         if not line:
             continue
-        cue = starts_with_cue(line)
-        prose = is_prose(line)
-        if cue or _CAPTION.search(line) and not prose or line.endswith(("...", "…")) and not prose:
+        if cue[i] or not prose[i] and (_CAPTION.search(line) or line.endswith(("...", "…"))):
             removed.append(line)
-            in_links = in_links or cue
+            in_links = in_links or cue[i]
             continue
-        if in_links and (not prose or _BULLET.match(line) or is_title_case(line)):
+        if in_links and (not prose[i] or _BULLET.match(line) or is_title_case(line)):
             removed.append(line)
             continue
-        if not prose and (i > prose_at[-1] or _BULLET.match(line) or is_title_case(line)):
+        if not prose[i] and (i > prose_at[-1] or _BULLET.match(line) or is_title_case(line)):
             removed.append(line)
             continue
         in_links = False
-        kept.append(_inline_cue().sub("", line).rstrip())
+        kept.append(_inline_cue().sub("", line).rstrip() if "(" in line or "[" in line else line)
     return Cleaned("\n".join(kept), title, tuple(removed))

@@ -9,17 +9,18 @@ at the same place ("Khojavend, the Azeri name for Martuni"), and the word before
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from gazetteer import Candidate, Gazetteer, NameMatch, Place, distance_km, fold
 from gazetteer.gazetteer import score as prior_score
 from mapgen import languages
 from mapgen.furniture import is_title_case
-from mapgen.languages import Language, phrase_pattern
+from mapgen.languages import Language, PhraseEnds, phrase_pattern
 from mapgen.model import Article, Mention
 
 MAX_WORDS = 4
@@ -257,14 +258,20 @@ def _qualifier_patterns(lang: Language) -> tuple[re.Pattern, re.Pattern, re.Patt
     return (re.compile(rf"(?:{settlement})\s*$", re.I), re.compile(rf"(?:{district})\s*$", re.I), re.compile(rf"\s+(?:{district})", re.I))
 
 
+@lru_cache(maxsize=None)
+def _qualifier_words(lang: Language) -> tuple[PhraseEnds, PhraseEnds, dict[str, str]]:
+    settlements = {" ".join(k.lower().split()): v for k, v in lang.table("settlement_words").items()}
+    return PhraseEnds(settlements), PhraseEnds(lang.words("district_words")), settlements
+
+
 def _qualifier(text: str, span: _Span, lang: Language) -> str:
     """What the words next to a name say it is: "kota Martuni" (settlement), "wilayah Terter" (district)."""
     before = text[max(0, span.start - 40) : span.start]
-    settlement, district_before, district_after = _qualifier_patterns(lang)
-    m = settlement.search(before)
-    if m:
-        return lang.table("settlement_words").get(" ".join(m[0].lower().split()), "settlement")
-    if district_before.search(before) or district_after.match(text, span.end):
+    settlement_before, district_before, settlements = _qualifier_words(lang)
+    word = settlement_before.find(before)
+    if word:
+        return settlements.get(word, "settlement")
+    if district_before.find(before) or _qualifier_patterns(lang)[2].match(text, span.end):
         return "district"
     return ""
 
@@ -305,17 +312,20 @@ MAX_CANDIDATES = 8  # context decides among the likeliest few; the rest cannot w
 def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, memo: dict) -> list[Mention]:
     qualifiers = [_qualifier(text, span, lang) for span in spans]
     options: list[list[Candidate]] = []
+    anchors: list[Place | None] = []
     for span, qualifier in zip(spans, qualifiers):
         # The ranked priors of a name depend on the name and the word before it, not the article.
         key = ("priors", span.key, qualifier, span.text.isupper() and len(span.key) <= 4)
         if key not in memo:
             scored = [prior_score(m) for m in span.matches]
             scored = [Candidate(c.place, c.score * _kind_factor(c.place, qualifier), c.matched, c.why) for c in scored]
-            memo[key] = _collapse(scored)[:MAX_CANDIDATES]
-        options.append(memo[key])
+            cands = _collapse(scored)[:MAX_CANDIDATES]
+            memo[key] = (cands, _anchor(cands))
+        cands, anchor = memo[key]
+        options.append(cands)
+        anchors.append(anchor)
 
     # Context comes from the other names; a repeat of the same name proves nothing.
-    anchors = _anchors(options)
     anchors_by_name: dict[str, dict[str, Place]] = {}
     for span, anchor in zip(spans, anchors):
         if anchor is not None:
@@ -324,7 +334,8 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
     for span, cands in zip(spans, options):
         for cand in cands:
             names_of_place.setdefault(cand.place.id, set()).add(span.key)
-    resolved: dict[tuple[str, str], list[tuple[float, _Scored]]] = {}
+    sentences = _SentenceBounds(text, spans)
+    resolved: dict[tuple[str, str], tuple[list[tuple[float, _Scored]], bool, tuple | None]] = {}
     mentions = []
     for index, (span, cands, qualifier) in enumerate(zip(spans, options, qualifiers)):
         key = (span.key, qualifier)
@@ -334,21 +345,50 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
             # Countries say which states the article is about (the focus), not where in them: their
             # label point is no place to be near.
             near_places = [p for p in others.values() if p.kind != "country"]
-            resolved[key] = _rescore(cands, span.key, focus, near_places, names_of_place)
-        ranked = resolved[key]
-        if len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:]):
-            ranked = _in_sentence(text, span, spans, anchors, ranked)
+            ranked = _rescore(cands, span.key, focus, near_places, names_of_place)
+            ambiguous = len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:])
+            # Only an ambiguous name is read again by its sentence; the rest are decided once per article.
+            resolved[key] = (ranked, ambiguous, None if ambiguous else _decide(ranked))
+        ranked, ambiguous, decided = resolved[key]
+        if ambiguous:
+            ranked = _in_sentence(span, sentences.local_anchors(index, anchors), ranked)
             area = _locating_area(text, index, spans, qualifiers, lang)
             if area:  # "Ağdam in Tovuz district", "Martuni, Gegharkunik province": the place in that area
-                ranked = [(v * 2.0, c._replace(why=c.why + "; in the area the text names")) if _in_area(c.place, area) else (v, c)
+                ranked = [(v * 2.0, _Scored(c.place, c.matched, c.why + "; in the area the text names")) if _in_area(c.place, area) else (v, c)
                           for v, c in ranked]
-        rescored, confidence = _decide(ranked)
+            decided = _decide(ranked)
+        rescored, confidence = decided
         place = rescored[0].place if rescored and confidence >= MIN_CONFIDENCE else None
         mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored[:5]), confidence, qualifier))
     return mentions
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+SENTENCE_REACH = 400  # characters: how far back a sentence may begin, for the places it names
+
+
+class _SentenceBounds:
+    """The sentence around each span, found from one pass over the text's sentence breaks."""
+
+    def __init__(self, text: str, spans: list[_Span]) -> None:
+        breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(text)]
+        self.break_starts = [b[0] for b in breaks]
+        self.break_ends = [b[1] for b in breaks]
+        self.span_starts = [s.start for s in spans]
+        self.spans = spans
+        self.length = len(text)
+
+    def local_anchors(self, index: int, anchors: list[Place | None]) -> list[Place]:
+        """The sure places (not countries) other names in the span's sentence stand for."""
+        span = self.spans[index]
+        reach = max(0, span.start - SENTENCE_REACH)
+        last = bisect.bisect_right(self.break_ends, span.start) - 1
+        start = max(self.break_ends[last], reach) if last >= 0 else reach
+        following = bisect.bisect_left(self.break_starts, span.end)
+        stop = self.break_starts[following] if following < len(self.break_starts) else self.length
+        first, end = bisect.bisect_left(self.span_starts, start), bisect.bisect_left(self.span_starts, stop)
+        return [anchors[i] for i in range(first, end) if anchors[i] is not None and self.spans[i].key != span.key
+                and anchors[i].kind != "country"]
 
 
 _AREA_GAP = re.compile(r"\s*,?\s*(?:in|di|dalam|of)?\s*(?:the\s+)?$", re.I)
@@ -372,16 +412,13 @@ def _in_area(place: Place, area: str) -> bool:
     return any(fold(name).startswith(area) for name in (place.district, place.admin1) if name)
 
 
-def _in_sentence(text, span, spans, anchors, ranked):
+def _in_sentence(span: _Span, local: list[Place], ranked: list[tuple[float, "_Scored"]]) -> list[tuple[float, "_Scored"]]:
     """An ambiguous name is read first by the places its own sentence names ("Officials in Karabakh
     said ... killed in Martuni"): they weigh more than places named elsewhere in the article."""
-    start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, span.start - 400), span.start)), default=max(0, span.start - 400))
-    stop_match = _SENTENCE_BREAK.search(text, span.end)
-    stop = stop_match.start() if stop_match else len(text)
-    local = [a for s, a in zip(spans, anchors) if a is not None and s.key != span.key and start <= s.start < stop and a.kind != "country"]
     if not local:
         return ranked
-    return [(value * (1.0 + 0.5 * _nearness(c.place, local)), c._replace(why=c.why + "; near places in its sentence")) for value, c in ranked]
+    return [(value * (1.0 + 0.5 * _nearness(c.place, local)), _Scored(c.place, c.matched, c.why + "; near places in its sentence"))
+            for value, c in ranked]
 
 
 def _rescore(cands, name, focus, near_places, names_of_place) -> list[tuple[float, "_Scored"]]:
@@ -444,16 +481,12 @@ def _same_point(a: Place, b: Place) -> bool:
     return _close(a, b, 10.0)
 
 
-def _anchors(options: Sequence[list[Candidate]]) -> list[Place | None]:
-    """The place each mention most surely is, when it is sure enough to give context to the others."""
-    out: list[Place | None] = []
-    for cands in options:
-        if cands:
-            cands = [cands[0]] + [c for c in cands[1:] if not _same_point(c.place, cands[0].place)]
-        if not cands:
-            out.append(None)
-        elif len(cands) == 1 or cands[0].place.kind == "country" or cands[0].score >= 1.5 * cands[1].score:
-            out.append(cands[0].place if cands[0].score >= 0.3 or cands[0].place.kind in ("country", "region") or len(cands) == 1 else None)
-        else:
-            out.append(None)
-    return out
+def _anchor(cands: list[Candidate]) -> Place | None:
+    """The place a mention most surely is, when it is sure enough to give context to the others."""
+    if cands:
+        cands = [cands[0]] + [c for c in cands[1:] if not _same_point(c.place, cands[0].place)]
+    if not cands:
+        return None
+    if len(cands) == 1 or cands[0].place.kind == "country" or cands[0].score >= 1.5 * cands[1].score:
+        return cands[0].place if cands[0].score >= 0.3 or cands[0].place.kind in ("country", "region") or len(cands) == 1 else None
+    return None

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from mapgen import dates
 from mapgen.furniture import is_title_case
-from mapgen.languages import Language, Words, phrase_pattern, with_words, words_of
+from mapgen.languages import Language, Words, phrase_pattern, words_of
 from mapgen.model import Article, Mention, Report
 
 TIE_WORDS = 12  # how far (in words) an event word may stand from its place or list of places
@@ -70,26 +70,28 @@ def _word_at(words: Words, offset: int) -> int:
     return max(0, bisect.bisect_right(words.starts, offset) - 1)
 
 
-def _without_clitics(words: Words, lang: Language, known: dict) -> Words:
-    """"direbutnya" is "direbut" with a clitic: a word that is no cue is looked up without its clitic."""
-    clitics = lang.words("clitics")
-    if not clitics:
-        return words
-    changed = {}
-    for word in words.positions.keys() - known.keys():
-        for clitic in clitics:
-            if word.endswith(clitic) and word[: -len(clitic)] in known:
-                changed[word] = word[: -len(clitic)]
-                break
-    if not changed:
-        return words
-    return with_words(words.text, words.starts, words.ends, [changed.get(w, w) for w in words.lowered])
+@lru_cache(maxsize=None)
+def _clitic_forms(lang: Language) -> dict[str, str]:
+    """Each cue's first word with each clitic of the language: "direbutnya" -> "direbut"."""
+    known = lang.cues[0].index
+    forms: dict[str, str] = {}
+    for clitic in lang.words("clitics"):  # the first clitic listed wins, as a reader strips it first
+        for word in known:
+            if word + clitic not in known:
+                forms.setdefault(word + clitic, word)
+    return forms
+
+
+def _without_clitics(words: Words, lang: Language) -> Words:
+    """A word that is no cue is looked up without its clitic."""
+    forms = _clitic_forms(lang)
+    return words.renamed({w: forms[w] for w in words.positions.keys() & forms.keys()})
 
 
 def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue]:
     """Event words, found by one pass over the text's words."""
     index, kinds = lang.cues
-    words = _without_clitics(words or words_of(text), lang, index.index)
+    words = _without_clitics(words or words_of(text), lang)
     cues = []
     # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture.
     states = [(s, e) for s, e, _ in lang.phrases("state_phrases").find(words)]
@@ -114,18 +116,22 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     reports: dict[tuple[str, str], Report] = {}
     claimant: str | None = None
     paragraph_claimant: dict[int, str] = {}
+    placed_at = _ByStart([m for m in mentions if m.place is not None], lambda m: m.start)
+    cues_at = _ByStart(cues, lambda c: c.start)
+    attribution_at = _ByStart(attribution, lambda a: a[0])
     for sentence in sentences(text, lang.word_set("abbreviations")):
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.place is not None]
-        said_here = _claimant(text, sentence, attribution, inside, lang)
+        inside = placed_at.within(sentence.start, sentence.end)
+        said = attribution_at.within(sentence.start, sentence.end)
+        said_here = _claimant(text, sentence, said, inside, lang)
         if said_here == "":  # a pronoun: the last speaker named
             said_here = claimant
         if said_here:
             claimant = said_here
             paragraph_claimant[sentence.paragraph] = said_here
-        sentence_cues = [c for c in cues if sentence.start <= c.start < sentence.end and _realis(text, c, sentence, lang)]
+        sentence_cues = [c for c in cues_at.within(sentence.start, sentence.end) if _realis(text, c, sentence, lang)]
         if not sentence_cues:
             continue
-        segments = _segments(text, sentence, attribution, lang)
+        segments = _segments(text, sentence, said, lang)
         groups = _groups(text, inside, lang)
         for mention in inside:
             if mention.place.kind not in PLACE_KINDS_FOR_EVENTS or any(a <= mention.start < b for a, b in datelines):
@@ -146,6 +152,17 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
             if key not in reports or _better(report, reports[key]):
                 reports[key] = report
     return sorted(_fold_unspecified(reports.values()), key=lambda r: (text.find(r.quote), r.place.name, r.event_type))
+
+
+class _ByStart:
+    """Items sorted by their start offset, sliced by a range of offsets in O(log n)."""
+
+    def __init__(self, items: list, start_of) -> None:
+        self.items = sorted(items, key=start_of)
+        self.starts = [start_of(item) for item in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        return self.items[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
 _PRECISION_ORDER = {"day": 3, "near": 2, "month": 1, "unknown": 0}
@@ -191,33 +208,36 @@ def _datelines(text: str) -> list[tuple[int, int]]:
 
 
 def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]], lang: Language) -> list[tuple[int, int]]:
-    """The sentence cut at attribution verbs, and again at the "bahwa"/"that" that opens what was said:
+    """The sentence cut at its attribution verbs, and again at the "bahwa"/"that" that opens what was said:
     "Aliyev menegaskan di Baku | bahwa ..." keeps Baku on the speaker's side."""
     cuts = {sentence.start, sentence.end}
     complementizer = lang.pattern("complementizers")
     prepositions = lang.word_set("source_prepositions")
     for start, end in attribution:
-        if sentence.start < start < sentence.end or start == sentence.start:
-            cuts.add(start)
-            if " ".join(text[start:end].lower().split()) in prepositions:
-                # "Menurut Yerevan, ..." / "According to officials in Baku, ...": the source runs to the comma
-                comma = text.find(",", end, min(sentence.end, end + 80))
-                if comma > 0:
-                    cuts.add(comma)
-                continue
-            m = complementizer.search(text, end, min(sentence.end, end + 80))
-            if m:
-                cuts.add(m.start())
+        cuts.add(start)
+        if " ".join(text[start:end].lower().split()) in prepositions:
+            # "Menurut Yerevan, ..." / "According to officials in Baku, ...": the source runs to the comma
+            comma = text.find(",", end, min(sentence.end, end + 80))
+            if comma > 0:
+                cuts.add(comma)
+            continue
+        m = complementizer.search(text, end, min(sentence.end, end + 80))
+        if m:
+            cuts.add(m.start())
     line = text[sentence.start : sentence.end]
     if not line.rstrip().endswith(".") and "\n" not in line and is_title_case(line):
         # A headline's comma joins two reports: "Ganja dan Mingachevir Digempur, Azerbaijan Klaim Kuasai ..."
         cuts.update(sentence.start + i for i, ch in enumerate(line) if ch == ",")
     # A new clause ("..., while drones struck ...", "; sementara ...") has its own event words.
-    breaks = lang.pattern("clause_breaks").pattern
-    for m in re.finditer(rf"[,;]\s*(?:{breaks})\b|;", text[sentence.start : sentence.end], re.I):
-        cuts.add(sentence.start + m.start())
+    for m in _clause_break(lang).finditer(text, sentence.start, sentence.end):
+        cuts.add(m.start())
     ordered = sorted(c for c in cuts if sentence.start <= c <= sentence.end)
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if b > a] or [(sentence.start, sentence.end)]
+
+
+@lru_cache(maxsize=None)
+def _clause_break(lang: Language) -> re.Pattern:
+    return re.compile(rf"[,;]\s*(?:{lang.pattern('clause_breaks').pattern})\b|;", re.I)
 
 
 def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, list[Mention]]:
@@ -362,12 +382,11 @@ def _denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bo
 
 
 def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention], lang: Language) -> str | None:
-    """Who the sentence says is speaking: an actor phrase normalised to "<place> <role>", "" for a
+    """Who the sentence (with these attribution verbs) says is speaking: an actor phrase normalised to "<place> <role>", "" for a
     pronoun (the previous speaker), None when nobody is quoted."""
-    verbs = [(s, e) for s, e in attribution if sentence.start <= s < sentence.end]
-    if not verbs:
+    if not attribution:
         return None
-    start, end = verbs[0]
+    start, end = attribution[0]
     subject = text[sentence.start : start]
     postposed = not _WORD.findall(subject) or subject.rstrip()[-1:] in ',"”’\''
     if postposed:
@@ -377,12 +396,13 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
         actor_start = end if actor is after else sentence.start
     else:
         actor, actor_start = subject, sentence.start
-    actor = re.split(r"\b(?:yang|who|which|seperti|as|bahwa|that)\b|[,;:“\"(]", actor.strip() if actor is not subject else actor.split(",")[-1])[0]
+    actor = _actor_end(lang).split(actor.strip() if actor is not subject else actor.split(",")[-1])[0]
     actor = actor.strip(" ,.–-")
     if not actor:
         return None
     lowered = actor.lower()
-    if any(lowered == p or lowered.endswith(" " + p) or lowered.startswith(p + " ") and len(lowered.split()) <= 3 for p in lang.words("pronoun_actors")):
+    pronouns, pronoun_ends, pronoun_starts = _pronoun_actors(lang)
+    if lowered in pronouns or lowered.endswith(pronoun_ends) or lowered.startswith(pronoun_starts) and len(lowered.split()) <= 3:
         return ""
     roles = lang.table("actor_roles")
     found = [m[0] for m in lang.pattern("actor_roles").finditer(lowered)]
@@ -392,6 +412,20 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
     if role and places:
         return f"{places[0]} {role}"
     return role or (places[0] if places else actor[:80])
+
+
+@lru_cache(maxsize=None)
+def _actor_end(lang: Language) -> re.Pattern:
+    """Where an actor phrase ends: a relative pronoun or complementizer ("who", "yang", "that") or a clause mark."""
+    return re.compile(rf"\b(?:{lang.pattern('actor_enders').pattern})\b|[,;:“\"(]", re.I)
+
+
+@lru_cache(maxsize=None)
+def _pronoun_actors(lang: Language) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """"they", "the ministry": the actor is the last one named. The phrase itself, at the end of the
+    actor ("a spokesman for the ministry"), or at its head ("the ministry's spokesman")."""
+    words = lang.word_set("pronoun_actors")
+    return words, tuple(" " + w for w in words), tuple(w + " " for w in words)
 
 
 def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, group: list[Mention],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -25,7 +26,29 @@ class Words:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     lowered: tuple[str, ...]
-    positions: dict = field(default_factory=dict, compare=False)  # lower-case word -> its indices
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Each lower-case word -> the indices where it occurs."""
+        positions: dict[str, list[int]] = {}
+        for i, word in enumerate(self.lowered):
+            positions.setdefault(word, []).append(i)
+        return positions
+
+
+    def renamed(self, changed: dict[str, str]) -> "Words":
+        """The same words with some read as others ("direbutnya" as "direbut"); only those are touched."""
+        if not changed:
+            return self
+        lowered, positions = list(self.lowered), dict(self.positions)
+        for old, new in changed.items():
+            at = positions.pop(old)
+            for i in at:
+                lowered[i] = new
+            positions[new] = sorted(positions.get(new, []) + at)
+        renamed = Words(self.text, self.starts, self.ends, tuple(lowered))
+        renamed.__dict__["positions"] = positions  # what the cached property would compute, made cheaply
+        return renamed
 
 
 def words_of(text: str) -> Words:
@@ -33,14 +56,7 @@ def words_of(text: str) -> Words:
     exact = len(low) == len(text)  # lower() keeps offsets, except for a few letters such as "İ"
     found = list(_TEXT_WORD.finditer(low if exact else text))
     lowered = [m[0] for m in found] if exact else [m[0].lower() for m in found]
-    return with_words(text, tuple(m.start() for m in found), tuple(m.end() for m in found), lowered)
-
-
-def with_words(text: str, starts: tuple[int, ...], ends: tuple[int, ...], lowered) -> Words:
-    positions: dict[str, list[int]] = {}
-    for i, word in enumerate(lowered):
-        positions.setdefault(word, []).append(i)
-    return Words(text, starts, ends, tuple(lowered), positions)
+    return Words(text, tuple(m.start() for m in found), tuple(m.end() for m in found), tuple(lowered))
 
 
 class PhraseIndex:
@@ -60,8 +76,9 @@ class PhraseIndex:
         lowered, starts, ends, text = words.lowered, words.starts, words.ends, words.text
         stop = len(lowered) if end is None else end
         hits = []
-        for first in self.index.keys() & words.positions.keys():
-            for i in words.positions[first]:
+        positions = words.positions
+        for first in self.index.keys() & positions.keys():
+            for i in positions[first]:
                 if not start <= i < stop:
                     continue
                 for parts, phrase in self.index[first]:
@@ -77,6 +94,24 @@ class PhraseIndex:
                 out.append((starts[i], ends[i + n - 1], phrase))
                 free = i + n
         return out
+
+
+class PhraseEnds:
+    """Which of a list of phrases a text ends with (the longest), as whole words, case and spacing aside:
+    the word before a name ("kota Martuni", "the town of")."""
+
+    def __init__(self, phrases) -> None:
+        self.phrases = tuple(sorted({" ".join(p.lower().split()) for p in phrases}, key=len, reverse=True))
+
+    def find(self, text: str) -> str | None:
+        tail = " ".join(text.lower().split())
+        if not tail.endswith(self.phrases):  # one C call settles most texts
+            return None
+        for phrase in self.phrases:
+            cut = len(tail) - len(phrase)
+            if tail.endswith(phrase) and (cut == 0 or not (tail[cut - 1].isalnum() or tail[cut - 1] in "_-")):
+                return phrase
+        return None
 
 
 def phrase_pattern(phrases, *, flags: int = re.IGNORECASE) -> re.Pattern:
@@ -160,9 +195,9 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 def detect(text: str, default: str = "en") -> str:
     """The language whose function words the text uses most (a sample of its first 3,000 characters)."""
-    tokens = [t.casefold() for t in _WORD.findall(text[:3000])]
-    if not tokens:
+    counts = Counter(_WORD.findall(text[:3000].casefold()))
+    if not counts:
         return default
-    scores = {code: sum(t in words for t in tokens) for code, words in _function_words().items()}
+    scores = {code: sum(counts[w] for w in counts.keys() & words) for code, words in _function_words().items()}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 3 else default
