@@ -64,6 +64,7 @@ class Gazetteer:
         self._extra_places: dict[str, Place] = {}
         self._suggestion_keys: dict[str, str] | None = None
         self._match_cache: dict[str, tuple[NameMatch, ...]] = {}
+        self._similar_cache: dict[str, tuple[NameMatch, ...]] = {}
         # For callers that derive things from names alone (the geoparser's ranked priors); cleared
         # whenever the places change.
         self.memo: dict = {}
@@ -75,8 +76,7 @@ class Gazetteer:
         """Add places in memory (a user's region); an id already known is replaced."""
         for place in places:
             self._extra_places[place.id] = place
-            self._match_cache.clear()
-            self.memo.clear()
+            self._forget()
             for name in dict.fromkeys(place.names):
                 match = NameMatch(place, name, name == place.name, is_abbreviation(name), True)
                 bucket = self._extra.setdefault(fold(name), [])
@@ -119,11 +119,16 @@ class Gazetteer:
         for key, hits in self._query(missing).items():
             found[key] = hits
         if len(self._match_cache) > self.MATCH_CACHE:
-            self._match_cache.clear()
-            self.memo.clear()
+            self._forget()
         for key in missing:
             self._match_cache[key] = tuple(found.get(key, ()))
         return found
+
+    def _forget(self) -> None:
+        """Drop what was remembered of names: the places changed, or too many names were asked."""
+        self._match_cache.clear()
+        self._similar_cache.clear()
+        self.memo.clear()
 
     def _query(self, keys: list[str]) -> dict[str, list[NameMatch]]:
         found: dict[str, list[NameMatch]] = {}
@@ -141,6 +146,23 @@ class Gazetteer:
 
     def similar(self, names: Iterable[str]) -> dict[str, list[NameMatch]]:
         """Places whose names transliterate like each name (its skeleton): for names with no exact match."""
+        found: dict[str, list[NameMatch]] = {}
+        missing = []
+        for name in dict.fromkeys(names):
+            cached = self._similar_cache.get(name)
+            if cached is None:
+                missing.append(name)
+            elif cached:
+                found[name] = list(cached)
+        fresh = self._query_similar(missing) if missing else {}
+        if len(self._similar_cache) > self.MATCH_CACHE:
+            self._forget()
+        for name in missing:
+            self._similar_cache[name] = tuple(fresh.get(name, ()))
+        found.update(fresh)
+        return found
+
+    def _query_similar(self, names: list[str]) -> dict[str, list[NameMatch]]:
         by_bone: dict[str, list[str]] = {}
         for name in names:
             bone = skeleton(name)

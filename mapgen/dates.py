@@ -16,6 +16,7 @@ from typing import NamedTuple
 from mapgen.languages import Language, Words, phrase_pattern, words_of
 
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/])")
+_NUMERIC_HINT = re.compile(r"[/.-]\d")  # a cheap scan (it starts with a character set) for where one may be
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -95,8 +96,11 @@ class _Written(NamedTuple):
     kind: str
 
 
-def _written_dates(text: str, lang: Language, words: Words) -> list[_Written]:
-    """Every day-and-month or month-alone expression, overlapping ones included."""
+@lru_cache(maxsize=8)
+def _written_dates(text: str, lang: Language) -> tuple[_Written, ...]:
+    """Every day-and-month or month-alone expression, overlapping ones included. Remembered for the
+    last few texts: an undated article's date is estimated from them before its events are dated."""
+    words = words_of(text)
     p = _patterns(lang)
     found: list[_Written] = []
     for start, end, word in lang.phrases("months").find(words):
@@ -116,17 +120,31 @@ def _written_dates(text: str, lang: Language, words: Words) -> list[_Written]:
         if lead:  # "in October", "pada bulan Oktober 2020"
             year = p["year_after"].match(text, end)
             found.append(_Written(start, year.end() if year else end, _year(year[1] if year else None), month, 1, "month", "month"))
-    for m in _NUMERIC.finditer(text):
+    for m in _numeric_dates(text):
         day, month = int(m[1]), int(m[2])
         if month > 12 and day <= 12:  # month/day order
             day, month = month, day
         if m[3] is None and not _looks_like_date_context(text, m.start(), m.end()):
             continue  # "1/3 of the town" or a score is not a date
         found.append(_Written(m.start(), m.end(), _year(m[3]), month, day, "day", "explicit"))
-    return found
+    return tuple(found)
 
 
-def _resolved(written: list[_Written], default_year: int | None) -> list[DateMention]:
+def _numeric_dates(text: str) -> list[re.Match]:
+    """_NUMERIC's matches, as `finditer` gives them, tried only where a separator meets a digit."""
+    out: list[re.Match] = []
+    free = 0  # matches do not overlap
+    for hint in _NUMERIC_HINT.finditer(text):
+        for start in (hint.start() - 2, hint.start() - 1):
+            m = _NUMERIC.match(text, start) if start >= free else None
+            if m:
+                out.append(m)
+                free = m.end()
+                break
+    return out
+
+
+def _resolved(written: tuple[_Written, ...], default_year: int | None) -> list[DateMention]:
     """The written dates that make a date with `default_year` for those without one; of overlapping
     ones the first found wins."""
     found: list[DateMention] = []
@@ -137,9 +155,9 @@ def _resolved(written: list[_Written], default_year: int | None) -> list[DateMen
     return sorted(found, key=lambda d: d.start)
 
 
-def explicit_dates(text: str, lang: Language, default_year: int | None, words: Words | None = None) -> list[DateMention]:
+def explicit_dates(text: str, lang: Language, default_year: int | None) -> list[DateMention]:
     """Dates written out with at least a day and a month, and months named alone ("in October")."""
-    return _resolved(_written_dates(text, lang, words or words_of(text)), default_year)
+    return _resolved(_written_dates(text, lang), default_year)
 
 
 def _looks_like_date_context(text: str, start: int, end: int) -> bool:
@@ -151,7 +169,7 @@ def find(text: str, lang: Language, reference: date | None, words: Words | None 
     """Every date expression in `text`, resolved against the article's reference date."""
     words = words or words_of(text)
     year = reference.year if reference else None
-    found = explicit_dates(text, lang, year, words)
+    found = explicit_dates(text, lang, year)
     taken = [(d.start, d.end) for d in found]
     p = _patterns(lang)
     weekdays = lang.table("weekdays")
@@ -208,7 +226,7 @@ def _last_weekday(reference: date, weekday: int) -> date:
 def latest_full_date(text: str, lang: Language, default_year: int | None = None) -> date | None:
     """The latest day-and-month date in a text: an estimate of when it was written. Dates written
     without a year take the latest year the text writes out, else `default_year`."""
-    written = _written_dates(text, lang, words_of(text))
+    written = _written_dates(text, lang)
     years = [d.date.year for d in _resolved(written, None)]
     found = [d.date for d in _resolved(written, max(years) if years else default_year)]
     return max(found) if found else None

@@ -45,23 +45,50 @@ class _Token:
 
 
 def tokens(text: str) -> list[_Token]:
-    """The words that can begin or belong to a name: capitalised ones, and lower-case words with a
-    name glued on. Runs of names are told apart by the text between tokens, so others are not kept."""
+    """The words that can begin or belong to a name: those with a capital letter ("Stepanakert", and
+    "diStepanakert" from its capital on). Runs of names are told apart by the text between tokens,
+    so the others are not kept."""
     out = []
-    for m in _TOKEN.finditer(text):
-        word, start = m[0], m.start()
-        if word.islower():
-            continue
+    for m in _capital_run().finditer(text):
+        start, word = m.start(), m[0]
+        if start and _token_char(text, start - 1):  # the capital is inside a word: find where it begins
+            run = _RUN_BEFORE.search(text, max(0, start - 60), start)
+            whole = next((t for t in _TOKEN.finditer(text, run.start() if run else start, m.end()) if t.end() > start), m)
+            start, word = whole.start(), whole[0]
         if word.endswith(("'s", "’s")):
             word = word[:-2]
         # A name glued to a lower-case word ("diStepanakert") starts at its capital.
-        if word[0].islower() and not word.islower():
+        if word[0].islower():
             parts = _CAMEL.split(word)
             if len(parts) > 1 and parts[0].islower() and len(parts[0]) <= 4:
                 start += len(parts[0])
                 word = word[len(parts[0]):]
         out.append(_Token(word, start, start + len(word), word[0].isupper()))
     return out
+
+
+_RUN_BEFORE = re.compile(r"[\w'’ʻ-]+$")
+
+
+def _token_char(text: str, i: int) -> bool:
+    ch = text[i]
+    return ch.isalnum() or ch == "_" or ch in "-'’ʻ" and i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+@lru_cache(maxsize=1)
+def _capital_run() -> re.Pattern:
+    """A capital letter (any script's) and the rest of its word: a character set first, so the engine
+    skips lower-case text at C speed."""
+    capitals = [c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()]
+    ranges, first, last = [], capitals[0], capitals[0]
+    for c in capitals[1:]:
+        if ord(c) == ord(last) + 1:
+            last = c
+            continue
+        ranges.append(re.escape(first) + ("-" + re.escape(last) if last != first else ""))
+        first = last = c
+    ranges.append(re.escape(first) + ("-" + re.escape(last) if last != first else ""))
+    return re.compile(f"[{''.join(ranges)}]" + r"(?:\w|[-'’ʻ](?=\w))*")
 
 
 @dataclass

@@ -45,25 +45,57 @@ def read_reports(
 
     `jobs` > 1 spreads the articles over that many processes (each opens its own gazetteer with
     `place_files`); the reports come back in the articles' order either way."""
-    errors: list[str] = []
-    articles: list[Article] = []
-    for item in read.read_articles(sources):
-        if isinstance(item, read.ReadError):
-            errors.append(str(item))
+    errors: list[str] = []  # sources that could not be read
+    if jobs > 1:
+        articles = []
+        for item in read.read_articles(sources):
+            if isinstance(item, read.ReadError):
+                errors.append(str(item))
+            else:
+                articles.append(item)
+        articles = read.with_default_year(articles, year)
+        if len(articles) >= 2 * jobs:
+            results = list(_in_processes(articles, jobs, tuple(place_files), progress))
         else:
-            articles.append(item)
-    articles = read.with_default_year(articles, year)
-    if jobs > 1 and len(articles) >= 2 * jobs:
-        results = _in_processes(articles, jobs, tuple(place_files), progress)
+            gazetteer = gazetteer or (Gazetteer(place_files) if place_files else default_gazetteer())
+            results = [_one_article(a, gazetteer) for a in articles]
     else:
         gazetteer = gazetteer or (Gazetteer(place_files) if place_files else default_gazetteer())
-        results = (_one_article(a, gazetteer) for a in _progress(articles, progress, "articles"))
+        results = _streamed(list(read.read_documents(sources)), year, gazetteer, progress, errors)
     reports: list[Report] = []
     for found, error in results:
         reports.extend(found)
         if error:
             errors.append(error)
-    return reports, errors, len(articles)
+    return reports, errors, len(results)
+
+
+def _streamed(docs: list, year: int | None, gazetteer: Gazetteer, progress: bool, errors: list[str]) -> list:
+    """Each article's reports as soon as it is read (its words are then still at hand), in order;
+    sources that cannot be read go to `errors`.
+
+    An article that gives no year waits for the batch's year (`year`, else the one most dated
+    articles have) and is done after the rest."""
+    results: list = []
+    waiting: list[tuple[int, Article]] = []
+    years: list[int] = []
+    for doc in _progress(docs, progress, "articles"):
+        item = doc if isinstance(doc, read.ReadError) else read.article_of(doc)
+        if isinstance(item, read.ReadError):
+            errors.append(str(item))
+            continue
+        if item.published is None and year is None:
+            waiting.append((len(results), item))
+            results.append(None)
+            continue
+        item = read.with_year(item, year)
+        if item.published:
+            years.append(item.published.year)
+        results.append(_one_article(item, gazetteer))
+    batch = read.batch_year(years)
+    for index, article in waiting:
+        results[index] = _one_article(read.with_year(article, batch), gazetteer)
+    return results
 
 
 def _one_article(article: Article, gazetteer: Gazetteer) -> tuple[list[Report], str | None]:

@@ -230,18 +230,31 @@ def to_article(doc: Document) -> Article:
 def read_articles(sources: Sequence[str]) -> Iterator[Article | ReadError]:
     """Articles from sources, in order; an unreadable source gives a ReadError in its place."""
     for doc in read_documents(sources):
-        if isinstance(doc, ReadError):
-            yield doc
-            continue
-        try:
-            article = to_article(doc)
-        except Exception as exc:  # one bad page must not stop the rest
-            yield ReadError(doc.source, f"could not read the article: {exc}")
-            continue
-        if not article.text.strip():
-            yield ReadError(doc.source, "no article text found")
-            continue
-        yield article
+        yield doc if isinstance(doc, ReadError) else article_of(doc)
+
+
+def article_of(doc: Document) -> Article | ReadError:
+    """The article in a document, or why there is none."""
+    try:
+        article = to_article(doc)
+    except Exception as exc:  # one bad page must not stop the rest
+        return ReadError(doc.source, f"could not read the article: {exc}")
+    if not article.text.strip():
+        return ReadError(doc.source, "no article text found")
+    return article
+
+
+def batch_year(years: Sequence[int]) -> int | None:
+    """The year most of a batch's dated articles have."""
+    return max(set(years), key=years.count) if years else None
+
+
+def with_year(article: Article, year: int | None) -> Article:
+    """An undated article's reference date: its latest date, those without a year taking `year`."""
+    if article.published is not None or year is None:
+        return article
+    estimate = dates.latest_full_date(article.text, languages.get(article.language), default_year=year)
+    return article if estimate is None else replace(article, published=estimate, published_estimated=True)
 
 
 def with_default_year(articles: Iterable[Article], year: int | None) -> list[Article]:
@@ -249,15 +262,5 @@ def with_default_year(articles: Iterable[Article], year: int | None) -> list[Art
     of the batch's articles have; an undated article's reference date is then its latest such date."""
     articles = list(articles)
     if year is None:
-        years = [a.published.year for a in articles if a.published]
-        year = max(set(years), key=years.count) if years else None
-    if year is None:
-        return articles
-    out = []
-    for article in articles:
-        if article.published is None:
-            estimate = dates.latest_full_date(article.text, languages.get(article.language), default_year=year)
-            if estimate is not None:
-                article = replace(article, published=estimate, published_estimated=True)
-        out.append(article)
-    return out
+        year = batch_year([a.published.year for a in articles if a.published])
+    return [with_year(a, year) for a in articles]

@@ -24,7 +24,8 @@ TIE_WORDS = 12  # how far (in words) an event word may stand from its place or l
 TYPE_RANK = {"capture": 4, "air_strike": 3, "shelling": 3, "armed_clash": 2, "attack": 1}
 PLACE_KINDS_FOR_EVENTS = ("city", "town", "village", "settlement", "height", "landmark", "district", "region")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ])|\n+")
+# Starts with a character set, not a look-behind, so that the engine can skip ahead to candidates.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ])|\n+")
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*|\d+")
 
 
@@ -49,14 +50,15 @@ _LAST_WORD = re.compile(r"(\w+)\.$")
 def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
     out, start, paragraph = [], 0, 0
     for m in _SENTENCE_END.finditer(text):
+        end = m.start() if m[0][0] == "\n" else m.start() + 1  # after the full stop
         if "\n" not in m[0]:
-            last = _LAST_WORD.search(text[max(0, m.start() - 12) : m.start()])
+            last = _LAST_WORD.search(text[max(0, end - 12) : end])
             word = last[1] if last else ""
             initial = len(word) == 1 and word.isupper()  # "D.C.", "J. Smith"
             if initial or word.lower() in abbreviations or text[m.end() : m.end() + 1].isdigit():
                 continue  # "Nov. 11", "Mr. Aliyev": not the end of a sentence
-        if text[start : m.start()].strip():
-            out.append(Sentence(start, m.start(), paragraph))
+        if text[start:end].strip():
+            out.append(Sentence(start, end, paragraph))
         if "\n" in m[0]:
             paragraph += 1
         start = m.end()

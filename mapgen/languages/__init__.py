@@ -51,7 +51,10 @@ class Words:
         return renamed
 
 
+@lru_cache(maxsize=8)
 def words_of(text: str) -> Words:
+    """The text's words. The last few texts' are remembered: reading, geoparsing and extraction ask for
+    the same article's words in turn."""
     low = text.lower()
     exact = len(low) == len(text)  # lower() keeps offsets, except for a few letters such as "İ"
     found = list(_TEXT_WORD.finditer(low if exact else text))
@@ -127,6 +130,9 @@ class Language:
     name: str
     data: dict = field(repr=False, compare=False, hash=False)
 
+    def __hash__(self) -> int:  # it keys many caches: hash the code alone, not a tuple made anew
+        return hash(self.code)
+
     def words(self, key: str) -> list[str]:
         return list(self.data.get(key, []))
 
@@ -195,7 +201,7 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 def detect(text: str, default: str = "en") -> str:
     """The language whose function words the text uses most (a sample of its first 3,000 characters)."""
-    counts = Counter(_WORD.findall(text[:3000].casefold()))
+    counts = Counter(_TEXT_WORD.findall(text[:3000].casefold()))  # function words have no digits: \w+ will do
     if not counts:
         return default
     scores = {code: sum(counts[w] for w in counts.keys() & words) for code, words in _function_words().items()}
