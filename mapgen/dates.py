@@ -8,7 +8,6 @@ the event before the article's time ("sebelumnya", "earlier"). Each found date k
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -20,8 +19,7 @@ _NUMERIC_HINT = re.compile(r"[/.-]\d")  # a cheap scan (it starts with a charact
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     date: date | None  # None for "earlier" words: the event happened before, on a day not given

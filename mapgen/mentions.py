@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -36,8 +35,7 @@ SETTLEMENT_KINDS = ("city", "town", "village", "settlement")
 AREA_KINDS = ("district", "region")
 
 
-@dataclass
-class _Token:
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -91,8 +89,7 @@ def _capital_run() -> re.Pattern:
     return re.compile(f"[{''.join(ranges)}]" + r"(?:\w|[-'’ʻ](?=\w))*")
 
 
-@dataclass
-class _Span:
+class _Span(NamedTuple):
     first: int  # token indices, inclusive
     last: int
     start: int
@@ -229,7 +226,7 @@ def _headline_check(text: str, spans: list[_Span]) -> list[_Span]:
             end = text.find("\n", span.start)
             end = len(text) if end < 0 else end
             line = text[start:end]
-            lines[start] = (end, is_title_case(line) and not line.rstrip().endswith("."))
+            lines[start] = (end, not line.rstrip().endswith(".") and is_title_case(line))
     headline_lines = [(a, b) for a, (b, headline) in lines.items() if headline]
     if not headline_lines:
         return spans
@@ -363,6 +360,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
             names_of_place.setdefault(cand.place.id, set()).add(span.key)
     sentences = _SentenceBounds(text, spans)
     resolved: dict[tuple[str, str], tuple[list[tuple[float, _Scored]], bool, tuple | None]] = {}
+    readings: dict[tuple, tuple[list[Candidate], float]] = {}
     mentions = []
     for index, (span, cands, qualifier) in enumerate(zip(spans, options, qualifiers)):
         key = (span.key, qualifier)
@@ -378,15 +376,19 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
             resolved[key] = (ranked, ambiguous, None if ambiguous else _decide(ranked))
         ranked, ambiguous, decided = resolved[key]
         if ambiguous:
-            ranked = _in_sentence(span, sentences.local_anchors(index, anchors), ranked)
+            local = sentences.local_anchors(index, anchors)
             area = _locating_area(text, index, spans, qualifiers, lang)
-            if area:  # "Ağdam in Tovuz district", "Martuni, Gegharkunik province": the place in that area
-                ranked = [(v * 2.0, _Scored(c.place, c.matched, c.why + "; in the area the text names")) if _in_area(c.place, area) else (v, c)
-                          for v, c in ranked]
-            decided = _decide(ranked)
+            reading = (key, tuple(p.id for p in local), area)  # the same name read in the same company
+            if reading not in readings:
+                ranked = _in_sentence(span, local, ranked)
+                if area:  # "Ağdam in Tovuz district", "Martuni, Gegharkunik province": the place in that area
+                    ranked = [(v * 2.0, _Scored(c.place, c.matched, c.why + "; in the area the text names")) if _in_area(c.place, area) else (v, c)
+                              for v, c in ranked]
+                readings[reading] = _decide(ranked)
+            decided = readings[reading]
         rescored, confidence = decided
         place = rescored[0].place if rescored and confidence >= MIN_CONFIDENCE else None
-        mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored[:5]), confidence, qualifier))
+        mentions.append(Mention(span.start, span.end, text[span.start : span.end], place, tuple(rescored), confidence, qualifier))
     return mentions
 
 
@@ -473,17 +475,19 @@ class _Scored(NamedTuple):
     why: str
 
 
+CANDIDATES_KEPT = 5  # of each mention's candidates, the best few are kept for reading
+
+
 def _decide(ranked: list[tuple[float, _Scored]]) -> tuple[list[Candidate], float]:
-    """Candidates best first, with scores capped at 1 for reading, and the confidence in the best:
+    """The best candidates first, with scores capped at 1 for reading, and the confidence in the best:
     its value, less the more a rival at another point comes close to it."""
     ranked = sorted(ranked, key=lambda r: (-r[0], r[1].place.id))
     if not ranked:
         return [], 0.0
     best_value, best = ranked[0]
-    rivals = [v for v, c in ranked[1:] if not _same_point(c.place, best.place)]
-    runner_up = rivals[0] if rivals else 0.0
+    runner_up = next((v for v, c in ranked[1:] if not _same_point(c.place, best.place)), 0.0)
     confidence = min(1.0, best_value) * (1 - 0.5 * runner_up / best_value) if best_value else 0.0
-    return [Candidate(c.place, round(min(v, 1.0), 4), c.matched, c.why) for v, c in ranked], round(confidence, 3)
+    return [Candidate(c.place, round(min(v, 1.0), 4), c.matched, c.why) for v, c in ranked[:CANDIDATES_KEPT]], round(confidence, 3)
 
 
 def _nearness(place: Place, anchors: list[Place]) -> float:

@@ -191,9 +191,12 @@ def _html_document(doc: Document) -> Document:
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*((?:19|20)\d\d)\b", re.I)
+_COPYRIGHT_SIGNS = ("©", "(c)", "(C)", "opyright", "OPYRIGHT")
 
 
 def copyright_year(text: str) -> int | None:
+    if not any(sign in text for sign in _COPYRIGHT_SIGNS):  # substring tests spare most texts the regex
+        return None
     found = _COPYRIGHT.findall(text)
     return int(found[-1]) if found else None
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from mapgen import dates
 from mapgen.furniture import is_title_case
@@ -29,16 +29,14 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞ�
 _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*|\d+")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     start: int
     end: int
     kind: str
     text: str
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
