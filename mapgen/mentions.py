@@ -19,7 +19,7 @@ from gazetteer import Candidate, Gazetteer, NameMatch, Place, distance_km, fold
 from gazetteer.gazetteer import score as prior_score
 from mapgen import languages
 from mapgen.furniture import is_title_case
-from mapgen.languages import Language, PhraseEnds, phrase_pattern
+from mapgen.languages import Language, PhraseEnds, phrase_pattern, tail_of
 from mapgen.model import Article, Mention
 
 MAX_WORDS = 4
@@ -290,12 +290,12 @@ def _qualifier_words(lang: Language) -> tuple[PhraseEnds, PhraseEnds, dict[str, 
 
 def _qualifier(text: str, span: _Span, lang: Language) -> str:
     """What the words next to a name say it is: "kota Martuni" (settlement), "wilayah Terter" (district)."""
-    before = text[max(0, span.start - 40) : span.start]
+    before = tail_of(text[max(0, span.start - 40) : span.start])
     settlement_before, district_before, settlements = _qualifier_words(lang)
-    word = settlement_before.find(before)
+    word = settlement_before.find_in_tail(before)
     if word:
         return settlements.get(word, "settlement")
-    if district_before.find(before) or _qualifier_patterns(lang)[2].match(text, span.end):
+    if district_before.find_in_tail(before) or _qualifier_patterns(lang)[2].match(text, span.end):
         return "district"
     return ""
 
@@ -361,15 +361,18 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
     sentences = _SentenceBounds(text, spans)
     resolved: dict[tuple[str, str], tuple[list[tuple[float, _Scored]], bool, tuple | None]] = {}
     readings: dict[tuple, tuple[list[Candidate], float]] = {}
+    context: dict[str, tuple[set[str], list[Place]]] = {}  # per name: the countries and places of the others
     mentions = []
     for index, (span, cands, qualifier) in enumerate(zip(spans, options, qualifiers)):
         key = (span.key, qualifier)
         if key not in resolved:
-            others = {pid: p for name, places in anchors_by_name.items() if name != span.key for pid, p in places.items()}
-            focus = {p.country for p in others.values() if p.country}
-            # Countries say which states the article is about (the focus), not where in them: their
-            # label point is no place to be near.
-            near_places = [p for p in others.values() if p.kind != "country"]
+            if span.key not in context:
+                others = {pid: p for name, places in anchors_by_name.items() if name != span.key for pid, p in places.items()}
+                # Countries say which states the article is about (the focus), not where in them: their
+                # label point is no place to be near.
+                context[span.key] = ({p.country for p in others.values() if p.country},
+                                     [p for p in others.values() if p.kind != "country"])
+            focus, near_places = context[span.key]
             ranked = _rescore(cands, span.key, focus, near_places, names_of_place)
             ambiguous = len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:])
             # Only an ambiguous name is read again by its sentence; the rest are decided once per article.

@@ -285,8 +285,9 @@ def _located(text: str, group: list[Mention], cue: Cue, lang: Language, words: W
     ("Baku akan menyetujui", "didukung Yerevan") is not where anything happened."""
     locatives = lang.word_set("locative_words")
     for mention in group:
-        before = [w.lower() for w in _WORD.findall(text[max(0, mention.start - 60) : mention.start])][-3:]
-        if any(w in locatives or w.split("-")[0] in locatives for w in before):
+        at = bisect.bisect_left(words.starts, mention.start)
+        before = [words.lowered[i] for i in range(max(0, at - 3), at) if words.starts[i] >= mention.start - 60]
+        if any(w in locatives for w in before):
             return True
     return min(_distance(m, cue, words) for m in group) <= 2
 
@@ -330,14 +331,14 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     patterns = _place_role_patterns(lang)
     # A reference point: "south-east of Khartoum", "sebelah utara Barda" locate something else, unless
     # a clause about the place itself follows ("... south of Stepanakert, ..., which came under shelling")
-    if patterns["direction"].search(before) and not _said_of_it(text, mention, sentence, cues, patterns):
+    if lang.may_have("direction_words", before) and patterns["direction"].search(before) and not _said_of_it(text, mention, sentence, cues, patterns):
         return True
     # ... and so does a distance: "15 kilometer dari kota terbesar ..., Stepanakert" / "20 km north of Ganja"
     distance = list(patterns["distance"].finditer(before))
     if distance and not any(mention.start - len(before) + distance[-1].end() <= c.start < mention.start for c in cues):
         return True
     # A meeting, talks or a visit there: "pertemuan ... di ibukota Azeri Baku", "talks in Washington"
-    for m in lang.pattern("meeting_words").finditer(before):
+    for m in lang.pattern("meeting_words").finditer(before) if lang.may_have("meeting_words", before) else ():
         gap = before[m.end() :]
         if len(_WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
             return True
@@ -345,7 +346,7 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     if patterns["speaks"].match(after):
         return True
     # Where people come from
-    return bool(patterns["origin"].search(before))
+    return lang.may_have("origin_words", before) and bool(patterns["origin"].search(before))
 
 
 def _said_of_it(text: str, mention: Mention, sentence: Sentence, cues: list[Cue], patterns: dict) -> bool:
@@ -378,7 +379,7 @@ def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
 
 def _denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bool:
     before = text[segment[0] : cue.start]
-    return bool(lang.pattern("denial_words").search(before))
+    return lang.may_have("denial_words", before) and bool(lang.pattern("denial_words").search(before))
 
 
 def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention], lang: Language) -> str | None:
@@ -405,7 +406,7 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
     if lowered in pronouns or lowered.endswith(pronoun_ends) or lowered.startswith(pronoun_starts) and len(lowered.split()) <= 3:
         return ""
     roles = lang.table("actor_roles")
-    found = [m[0] for m in lang.pattern("actor_roles").finditer(lowered)]
+    found = [m[0] for m in lang.pattern("actor_roles").finditer(lowered)] if lang.may_have("actor_roles", lowered) else []
     role = roles.get(" ".join(max(found, key=len).split())) if found else None
     offset = text.find(actor, actor_start)
     places = [m.place.name for m in inside if m.place and offset <= m.start < offset + len(actor)]
@@ -489,6 +490,8 @@ def _count_patterns(lang: Language, key: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 def _count(part: str, lang: Language, key: str) -> int | None:
+    if not lang.may_have(key, part):
+        return None
     numbers = lang.table("number_words")
     for pattern in _count_patterns(lang, key):
         m = pattern.search(part)

@@ -98,6 +98,11 @@ class PhraseIndex:
         return out
 
 
+def tail_of(text: str) -> str:
+    """A text's end as PhraseEnds compare it: lower case, single spaces."""
+    return " ".join(text.lower().split())
+
+
 class PhraseEnds:
     """Which of a list of phrases a text ends with (the longest), as whole words, case and spacing aside:
     the word before a name ("kota Martuni", "the town of")."""
@@ -106,7 +111,10 @@ class PhraseEnds:
         self.phrases = tuple(sorted({" ".join(p.lower().split()) for p in phrases}, key=len, reverse=True))
 
     def find(self, text: str) -> str | None:
-        tail = " ".join(text.lower().split())
+        return self.find_in_tail(tail_of(text))
+
+    def find_in_tail(self, tail: str) -> str | None:
+        """`find` for a text already made `tail_of`: several lists can share that work."""
         if not tail.endswith(self.phrases):  # one C call settles most texts
             return None
         for phrase in self.phrases:
@@ -152,6 +160,12 @@ class Language:
         """The word list (or a table's keys) at `key`, ready to find in a text's Words."""
         return _phrases(self, key)
 
+    def may_have(self, key: str, text: str) -> bool:
+        """Whether `text` may hold a phrase of the list at `key`: its first word is in it somewhere. A few
+        substring tests spare most texts a regex scan; True is only a maybe."""
+        low = text.lower()
+        return any(word in low for word in _first_words(self, key))
+
     def word_set(self, key: str) -> frozenset[str]:
         """A word list (or a table's keys) in lower case, for membership tests."""
         return _word_set(self, key)
@@ -171,6 +185,12 @@ def _pattern(language: Language, key: str) -> re.Pattern:
 def _phrases(language: Language, key: str) -> PhraseIndex:
     value = language.data.get(key, [])
     return PhraseIndex(value.keys() if isinstance(value, dict) else value)
+
+
+@lru_cache(maxsize=None)
+def _first_words(language: Language, key: str) -> tuple[str, ...]:
+    value = language.data.get(key, [])
+    return tuple({p.lower().split()[0] for p in (value.keys() if isinstance(value, dict) else value) if p.split()})
 
 
 @lru_cache(maxsize=None)
