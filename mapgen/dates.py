@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from mapgen.languages import Language, Words, phrase_pattern, words_of
+from mapgen.languages import Language, Words, find_words, phrase_pattern, words_of
 
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/])")
 _NUMERIC_HINT = re.compile(r"[/.-]\d")  # a cheap scan (it starts with a character set) for where one may be
@@ -96,9 +96,13 @@ class _Written(NamedTuple):
 
 @lru_cache(maxsize=8)
 def _written_dates(text: str, lang: Language) -> tuple[_Written, ...]:
-    """Every day-and-month or month-alone expression, overlapping ones included. Remembered for the
-    last few texts: an undated article's date is estimated from them before its events are dated."""
-    words = words_of(text)
+    """Remembered for the last few texts: an undated article's date is estimated from them before
+    its events are dated."""
+    return _scan_written(text, lang, words_of(text))
+
+
+def _scan_written(text: str, lang: Language, words: Words) -> tuple[_Written, ...]:
+    """Every day-and-month or month-alone expression, overlapping ones included."""
     p = _patterns(lang)
     found: list[_Written] = []
     for start, end, word in lang.phrases("months").find(words):
@@ -236,7 +240,7 @@ def publication_line(raw_text: str, lang: Language) -> date | None:
         words = line.split()
         if not words or len(words) > 10 or not any(c.isdigit() for c in line):
             continue  # a date line has a day number
-        found = explicit_dates(line, lang, None)
+        found = _resolved(_scan_written(line, lang, find_words(line)), None)  # not remembered: asked once
         if found and found[0].date and len(line) - (found[0].end - found[0].start) < 40:
             return found[0].date
     return None

@@ -14,7 +14,8 @@ from functools import lru_cache
 from mapgen import languages
 from mapgen.languages import phrase_pattern
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?][\"'”’]?\s+\S")
+# A character set first (not an alternation) lets the regex engine skip ahead to candidates.
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*$|(?<=[.!?])[\"'”’]?\s+\S)")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►»]|\d+[.)])\s+")
 _CAPTION = re.compile(r"\b(?:foto|photo|image|gambar|ilustrasi|illustration)\s*[:/]|\bvia (?:reuters|ap|afp|getty)\b|\bhandout\b", re.I)
 _SMALL_WORDS = frozenset("a an and as at by di dan dari de del der di for from ke in is of on or the to untuk yang vs".split())

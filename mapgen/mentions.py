@@ -29,7 +29,6 @@ MIN_CONFIDENCE = 0.25
 SURNAME_ENDINGS = ("yan", "ian", "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "sky", "ski", "skiy",
                    "oglu", "oğlu", "zade", "zadeh", "ović", "ovic", "shvili", "dze", "uk", "chuk")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w]|[-'’ʻ](?=\w))*", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s$")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-ÞƏŞÇĞÖÜİ])")
 SETTLEMENT_KINDS = ("city", "town", "village", "settlement")
 AREA_KINDS = ("district", "region")
@@ -395,7 +394,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
     return mentions
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|\s)")  # ". " or a new line; a character set first scans fast
 SENTENCE_REACH = 400  # characters: how far back a sentence may begin, for the places it names
 
 
@@ -403,27 +402,36 @@ class _SentenceBounds:
     """The sentence around each span, found from one pass over the text's sentence breaks."""
 
     def __init__(self, text: str, spans: list[_Span]) -> None:
-        breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(text)]
+        self.text = text
+        self.spans = spans
+        self.break_starts: list[int] | None = None  # found when a first ambiguous name asks
+
+    def _find_breaks(self) -> None:
+        breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(self.text)]
         self.break_starts = [b[0] for b in breaks]
         self.break_ends = [b[1] for b in breaks]
-        self.span_starts = [s.start for s in spans]
-        self.spans = spans
-        self.length = len(text)
+        self.span_starts = [s.start for s in self.spans]
 
     def local_anchors(self, index: int, anchors: list[Place | None]) -> list[Place]:
         """The sure places (not countries) other names in the span's sentence stand for."""
+        if self.break_starts is None:
+            self._find_breaks()
         span = self.spans[index]
         reach = max(0, span.start - SENTENCE_REACH)
         last = bisect.bisect_right(self.break_ends, span.start) - 1
         start = max(self.break_ends[last], reach) if last >= 0 else reach
         following = bisect.bisect_left(self.break_starts, span.end)
-        stop = self.break_starts[following] if following < len(self.break_starts) else self.length
+        stop = self.break_starts[following] if following < len(self.break_starts) else len(self.text)
         first, end = bisect.bisect_left(self.span_starts, start), bisect.bisect_left(self.span_starts, stop)
         return [anchors[i] for i in range(first, end) if anchors[i] is not None and self.spans[i].key != span.key
                 and anchors[i].kind != "country"]
 
 
-_AREA_GAP = re.compile(r"\s*,?\s*(?:in|di|dalam|of)?\s*(?:the\s+)?$", re.I)
+@lru_cache(maxsize=None)
+def _area_gap(lang: Language) -> re.Pattern:
+    """What may stand between a place and the area named to locate it: ", in the", "di"."""
+    articles = lang.pattern("articles").pattern
+    return re.compile(rf"\s*,?\s*(?:{lang.pattern('locating_prepositions').pattern})?\s*(?:(?:{articles})\s+)?$", re.I)
 
 
 def _locating_area(text: str, index: int, spans: list[_Span], qualifiers: list[str], lang: Language) -> str:
@@ -435,7 +443,7 @@ def _locating_area(text: str, index: int, spans: list[_Span], qualifiers: list[s
     district_word = _qualifier_patterns(lang)[1].search(gap)
     if district_word:
         gap = gap[: district_word.start()]
-    if (qualifiers[index + 1] == "district" or district_word) and _AREA_GAP.fullmatch(gap):
+    if (qualifiers[index + 1] == "district" or district_word) and _area_gap(lang).fullmatch(gap):
         return after.key
     return ""
 

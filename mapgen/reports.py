@@ -24,9 +24,8 @@ TIE_WORDS = 12  # how far (in words) an event word may stand from its place or l
 TYPE_RANK = {"capture": 4, "air_strike": 3, "shelling": 3, "armed_clash": 2, "attack": 1}
 PLACE_KINDS_FOR_EVENTS = ("city", "town", "village", "settlement", "height", "landmark", "district", "region")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-# Starts with a character set, not a look-behind, so that the engine can skip ahead to candidates.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ])|\n+")
-_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*|\d+")
+# A character set first (not a look-behind or an alternation) lets the regex engine skip ahead to candidates.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ]))")
 
 
 class Cue(NamedTuple):
@@ -322,7 +321,7 @@ def _locator(text: str, mention: Mention, inside: list[Mention], lang: Language)
 
 @lru_cache(maxsize=None)
 def _locator_joiners(lang: Language) -> frozenset[str]:
-    return frozenset({"in", "of", "the", "di", "dalam", "at"}) | lang.word_set("district_words")
+    return lang.word_set("locating_prepositions") | lang.word_set("articles") | lang.word_set("district_words")
 
 
 def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: Words, cues: list[Cue]) -> bool:
@@ -362,7 +361,8 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
     speaks = lang.pattern("attribution_verbs").pattern + "|" + lang.pattern("denial_words").pattern
     return {
         "distance": re.compile(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", re.I),
-        "speaks": re.compile(r"\W*(?:(?:saling|juga|also|has|have|had|on \w+)\s+)?(?:" + speaks + ")", re.I),
+        # "Moscow said", "Baku juga menuduh", "Kyiv on Tuesday said": a word or two may come first
+        "speaks": re.compile(r"\W*(?:(?:" + lang.pattern("speech_preludes").pattern + r")(?:\s+\w+)?\s+)?(?:" + speaks + ")", re.I),
         "origin": re.compile(r"(?:" + lang.pattern("origin_words").pattern + r")\s*$", re.I),
         "relative": re.compile(r"\b(?:" + lang.pattern("relative_pronouns").pattern + r")\b", re.I),
         "direction": re.compile(r"(?:" + lang.pattern("direction_words").pattern + r")\s*(?:the\s+)?$", re.I),

@@ -53,7 +53,11 @@ class Words:
 @lru_cache(maxsize=8)
 def words_of(text: str) -> Words:
     """The text's words. The last few texts' are remembered: reading, geoparsing and extraction ask for
-    the same article's words in turn."""
+    the same article's words in turn (use `find_words` for short texts asked once)."""
+    return find_words(text)
+
+
+def find_words(text: str) -> Words:
     low = text.lower()
     exact = len(low) == len(text)  # lower() keeps offsets, except for a few letters such as "İ"
     found = list(_TEXT_WORD.finditer(low if exact else text))
@@ -163,8 +167,7 @@ class Language:
     def may_have(self, key: str, text: str) -> bool:
         """Whether `text` may hold a phrase of the list at `key`: its first word is in it somewhere. A few
         substring tests spare most texts a regex scan; True is only a maybe."""
-        low = text.lower()
-        return any(word in low for word in _first_words(self, key))
+        return any(map(text.lower().__contains__, _first_words(self, key)))
 
     def word_set(self, key: str) -> frozenset[str]:
         """A word list (or a table's keys) in lower case, for membership tests."""
