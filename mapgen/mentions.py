@@ -464,11 +464,14 @@ def _in_sentence(span: _Span, local: list[Place], ranked: list[tuple[float, "_Sc
 def _rescore(cands, name, focus, near_places, names_of_place) -> list[tuple[float, "_Scored"]]:
     """Each candidate's value in the article's context, best first (values are not capped: they rank)."""
     ranked = []
+    one_point = all(_same_point(c.place, cands[0].place) for c in cands[1:])
     for cand in cands:
         near = _nearness(cand.place, near_places)
         context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
         if cand.place.kind in ("country", "region"):
             context = max(context, 0.8)  # a country's name rarely means anything else, near or far
+        elif one_point and cand.place.kind == "city" and cand.matched == cand.place.name:
+            context = max(context, 0.6)  # nor does a city's own name that no other place shares
         value = cand.score * context
         why = [cand.why]
         if names_of_place.get(cand.place.id, set()) - {name}:

@@ -40,3 +40,13 @@ def test_relative_and_earlier_words():
     assert one("struck last night", EN, SUNDAY).date == date(2020, 10, 31)
     earlier = one("luka dalam penembakan sebelumnya", ID, SUNDAY)
     assert earlier.date is None and earlier.kind == "earlier"
+
+
+def test_numeric_dates_are_found_as_a_full_scan_finds_them():
+    # The scan only looks where a separator meets a digit; it must miss nothing a full scan finds.
+    import re
+
+    texts = ["(23/10/2020) dan (1/11), skor 2-1, 1/3 kota, 12.10.20 atau 5-6 Nov", "a1/2/3 4.5.6.7 10//11 08/09/"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(__import__("pathlib").Path(__file__).parent.joinpath("data").rglob("*.txt"))]
+    for text in texts:
+        assert [m.span() for m in dates._numeric_dates(text)] == [m.span() for m in re.finditer(dates._NUMERIC, text)]

@@ -103,3 +103,25 @@ def test_second_held_out_set_stays_above_the_floor(gazetteer):
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     score = scored(folder, gold, gazetteer)
     assert score.precision >= 0.8 and score.recall >= 0.8
+
+
+def test_guided_and_glide_bombs_are_air_strikes(gazetteer):
+    found = events_of("Russian forces dropped guided aerial bombs on Kharkiv on Saturday, officials said.", gazetteer)
+    assert ("Kharkiv", "air_strike") in found
+    found = events_of("Rusia menjatuhkan bom luncur di Kharkiv pada Sabtu (25/5/2024).", gazetteer, "id")
+    assert ("Kharkiv", "air_strike") in found
+
+
+def test_an_article_without_a_year_waits_for_the_batch_year(tmp_path, gazetteer):
+    # The first file gives no year anywhere; the two after it are from 2020. It still comes first.
+    (tmp_path / "a.txt").write_text(
+        "Kementerian Pertahanan Azerbaijan mengatakan bahwa pasukan Armenia menembaki kota Tartar pada "
+        "Minggu (1/11) malam. Menurut kementerian itu, tidak ada korban jiwa dalam serangan tersebut.\n")
+    for name in ("b.txt", "c.txt"):
+        (tmp_path / name).write_text(
+            "Senin, 02 November 2020\n\nPertempuran sengit terjadi di sekitar kota Shusha pada Senin (2/11/2020), "
+            "kata pejabat Armenia. Mereka mengatakan bahwa pasukan Azerbaijan terus maju.\n")
+    reports, errors, count = pipeline.read_reports([str(tmp_path)], gazetteer=gazetteer)
+    assert count == 3 and not errors
+    assert [r.source.rsplit("/", 1)[-1] for r in reports] == ["a.txt", "b.txt", "c.txt"]
+    assert reports[0].place.name == "Tartar" and reports[0].event_date == date(2020, 11, 1)
