@@ -19,7 +19,7 @@ from gazetteer import Candidate, Gazetteer, NameMatch, Place, distance_km, fold
 from gazetteer.gazetteer import score as prior_score
 from mapgen import languages
 from mapgen.furniture import is_title_case
-from mapgen.languages import Language, PhraseEnds, phrase_pattern, tail_of
+from mapgen.languages import Language, PhraseEnds, phrase_pattern, tail_of, words_of
 from mapgen.model import Article, Mention
 
 MAX_WORDS = 4
@@ -107,7 +107,17 @@ def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None, languag
     gazetteer = gazetteer or default_gazetteer()
     toks = tokens(text)
     spans = _recognise(text, toks, lang, gazetteer)
-    return _resolve(text, toks, spans, lang, gazetteer.memo)
+    return _resolve(text, toks, spans, lang, gazetteer.memo, _demonym_countries(text, lang))
+
+
+def _demonym_countries(text: str, lang: Language) -> frozenset[str]:
+    """Countries the text speaks of by their people's name ("Russian forces", "Ukrainian officials"):
+    they say what the article is about as much as the countries' names do."""
+    demonyms = lang.table("demonyms")
+    if not demonyms:
+        return frozenset()
+    found = lang.phrases("demonyms").find(words_of(text))
+    return frozenset(demonyms[phrase] for start, end, phrase in found if text[start].isupper())
 
 
 _DEFAULT: Gazetteer | None = None
@@ -299,6 +309,15 @@ def _qualifier(text: str, span: _Span, lang: Language) -> str:
     return ""
 
 
+def _after_locative(text: str, span: _Span, lang: Language) -> bool:
+    """The word just before the name is a locative one: "in Avdiivka", "di Kharkiv", "near"."""
+    before = text[max(0, span.start - 20) : span.start]
+    if "\n" in before:
+        before = before.rsplit("\n", 1)[1]
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1].lower() in lang.word_set("locative_words")
+
+
 def _collapse(candidates: list[Candidate]) -> list[Candidate]:
     """One place in two layers (a curated row GeoNames also has without the link) is one candidate."""
     kept: list[Candidate] = []
@@ -332,9 +351,12 @@ def _kind_factor(place: Place, qualifier: str) -> float:
 MAX_CANDIDATES = 8  # context decides among the likeliest few; the rest cannot win
 
 
-def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, memo: dict) -> list[Mention]:
+def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, memo: dict,
+             spoken_of: frozenset[str] = frozenset()) -> list[Mention]:
     qualifiers = [_qualifier(text, span, lang) for span in spans]
+    located = [_after_locative(text, span, lang) for span in spans]
     options: list[list[Candidate]] = []
+    exact: list[frozenset[str]] = []
     anchors: list[Place | None] = []
     for span, qualifier in zip(spans, qualifiers):
         # The ranked priors of a name depend on the name and the word before it, not the article.
@@ -343,10 +365,11 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
             scored = [prior_score(m) for m in span.matches]
             scored = [Candidate(c.place, c.score * _kind_factor(c.place, qualifier), c.matched, c.why) for c in scored]
             cands = _collapse(scored)[:MAX_CANDIDATES]
-            memo[key] = (cands, _anchor(cands))
-        cands, anchor = memo[key]
+            memo[key] = (cands, _anchor(cands), frozenset(m.place.id for m in span.matches if not m.loose))
+        cands, anchor, exact_ids = memo[key]
         options.append(cands)
         anchors.append(anchor)
+        exact.append(exact_ids)
 
     # Context comes from the other names; a repeat of the same name proves nothing.
     anchors_by_name: dict[str, dict[str, Place]] = {}
@@ -363,16 +386,16 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
     context: dict[str, tuple[set[str], list[Place]]] = {}  # per name: the countries and places of the others
     mentions = []
     for index, (span, cands, qualifier) in enumerate(zip(spans, options, qualifiers)):
-        key = (span.key, qualifier)
+        key = (span.key, qualifier, located[index])
         if key not in resolved:
             if span.key not in context:
                 others = {pid: p for name, places in anchors_by_name.items() if name != span.key for pid, p in places.items()}
                 # Countries say which states the article is about (the focus), not where in them: their
                 # label point is no place to be near.
-                context[span.key] = ({p.country for p in others.values() if p.country},
+                context[span.key] = ({p.country for p in others.values() if p.country} | spoken_of,
                                      [p for p in others.values() if p.kind != "country"])
             focus, near_places = context[span.key]
-            ranked = _rescore(cands, span.key, focus, near_places, names_of_place)
+            ranked = _rescore(cands, span.key, focus, near_places, names_of_place, located[index], exact[index])
             ambiguous = len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:])
             # Only an ambiguous name is read again by its sentence; the rest are decided once per article.
             resolved[key] = (ranked, ambiguous, None if ambiguous else _decide(ranked))
@@ -461,8 +484,11 @@ def _in_sentence(span: _Span, local: list[Place], ranked: list[tuple[float, "_Sc
             for value, c in ranked]
 
 
-def _rescore(cands, name, focus, near_places, names_of_place) -> list[tuple[float, "_Scored"]]:
-    """Each candidate's value in the article's context, best first (values are not capped: they rank)."""
+def _rescore(cands, name, focus, near_places, names_of_place, located=False, exact_ids=frozenset()) -> list[tuple[float, "_Scored"]]:
+    """Each candidate's value in the article's context, best first (values are not capped: they rank).
+
+    Context decides between places; a name that only one place bears, spelled as the gazetteer has
+    it, needs less of it when the text itself uses it as a place ("in Avdiivka", "di Kharkiv")."""
     ranked = []
     one_point = all(_same_point(c.place, cands[0].place) for c in cands[1:])
     for cand in cands:
@@ -470,8 +496,9 @@ def _rescore(cands, name, focus, near_places, names_of_place) -> list[tuple[floa
         context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
         if cand.place.kind in ("country", "region"):
             context = max(context, 0.8)  # a country's name rarely means anything else, near or far
-        elif one_point and cand.place.kind == "city" and cand.matched == cand.place.name:
-            context = max(context, 0.6)  # nor does a city's own name that no other place shares
+        elif one_point and cand.place.id in exact_ids and (
+                located and cand.place.kind in ("city", "town") or cand.place.kind == "city" and cand.matched == cand.place.name):
+            context = max(context, 0.6)  # nor does a city's own name, or a town's after "in"
         value = cand.score * context
         why = [cand.why]
         if names_of_place.get(cand.place.id, set()) - {name}:
