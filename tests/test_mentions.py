@@ -65,3 +65,19 @@ def test_a_named_area_decides_between_homonyms(gazetteer):
     assert armenia["Martuni"].country == "AM"
     karabakh = places("Shelling hit Martuni in Khojavend district.", gazetteer, "en")
     assert karabakh["Martuni"].country == "AZ"
+
+
+def test_demonyms_say_which_country_the_article_is_about(gazetteer):
+    # "Kherson" is also a Greek village's other name; "Ukrainian" tips it to the Ukrainian city.
+    found = places("Ukrainian officials said Russian forces shelled Kherson overnight.", gazetteer)
+    assert found["Kherson"].country == "UA"
+
+
+def test_a_big_citys_own_name_stands_alone(gazetteer):
+    found = places("Rusia menjatuhkan bom luncur di Kharkiv pada Sabtu.", gazetteer, "id")
+    assert found["Kharkiv"].country == "UA"
+
+
+def test_river_and_mountain_words_are_not_places(gazetteer):
+    found = places("Pertempuran terjadi di sepanjang Sungai Aras, dekat perbatasan Iran.", gazetteer, "id")
+    assert "Sungai" not in found
