@@ -180,6 +180,11 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the corpus here (kept) instead of a temporary folder")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]} on {sys.platform}")
+    # Wall-clock figures depend on the machine: this yardstick lets a reader compare two machines.
+    import timeit
+
+    yardstick = min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
+    print(f"machine yardstick: sum(range(1000)) takes {yardstick:.1f} µs (python -m timeit 'sum(range(1000))')")
 
     with tempfile.TemporaryDirectory(prefix="bench-extract-") as tmp:
         folder = args.keep or Path(tmp)
