@@ -130,6 +130,20 @@ def default_gazetteer() -> Gazetteer:
     return _DEFAULT
 
 
+# Lower-case particles inside names of the Arabic-speaking world: "Deir al-Balah", "Ras al Ain", "El-Fasher".
+NAME_PARTICLES = frozenset("al el ad ar as ash at az ul ed es".split())
+
+
+def _joins_a_name(text: str, before: _Token, tok: _Token) -> bool:
+    """Whether `tok` continues the name `before` began: a capitalised word right after it, or a particle
+    ("al-Balah", or "al" between two capitalised words)."""
+    gap = text[before.end : tok.start]
+    if tok.capitalised:
+        return not gap.strip() or gap.strip().lower() in NAME_PARTICLES and gap[:1].isspace() and gap[-1:].isspace()
+    particle, dash, rest = tok.text.partition("-")
+    return not gap.strip() and dash and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
+
+
 def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]]:
     out = []
     for i, tok in enumerate(toks):
@@ -137,7 +151,7 @@ def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]
             continue
         last = i
         for j in range(i, min(i + MAX_WORDS, len(toks))):
-            if j > i and (not toks[j].capitalised or text[toks[j - 1].end : toks[j].start].strip()):
+            if j > i and not _joins_a_name(text, toks[j - 1], toks[j]):
                 break  # a run stops at a lower-case word or at punctuation
             last = j
             out.append((i, last, text[tok.start : toks[j].end]))
@@ -147,8 +161,9 @@ def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]
 
 
 def _worth_a_loose_look(surface: str, lang: Language) -> bool:
-    """Single capitalised words of five letters or more that the language does not list as non-places."""
-    return " " not in surface and len(surface) >= 5 and not surface.isupper() and surface.casefold() not in lang.non_place_words
+    """Names of five letters or more, of up to three words, that the language does not list as non-places."""
+    return (len(surface) >= 5 and surface.count(" ") <= 2 and not surface.isupper()
+            and surface.casefold() not in lang.non_place_words)
 
 
 def _compass_variants(raw: list[tuple[int, int, str, str]], lang: Language) -> list[tuple[int, int, str, str]]:
@@ -345,6 +360,8 @@ def _kind_factor(place: Place, qualifier: str) -> float:
         return 0.85 if place.kind == "district" else 1.0  # a bare name means the town more often than its district
     if qualifier == "district":
         return 1.3 if place.kind in AREA_KINDS else 0.9
+    if qualifier == "neighbourhood":  # a quarter of some city, named like a town elsewhere ("lingkungan Dar es Salaam")
+        return 1.0 if place.kind == "landmark" else 0.5
     return 1.2 if place.kind in SETTLEMENT_KINDS or place.kind == qualifier else 0.6
 
 
@@ -488,7 +505,8 @@ def _rescore(cands, name, focus, near_places, names_of_place, located=False, exa
     """Each candidate's value in the article's context, best first (values are not capped: they rank).
 
     Context decides between places; a name that only one place bears, spelled as the gazetteer has
-    it, needs less of it when the text itself uses it as a place ("in Avdiivka", "di Kharkiv")."""
+    it, needs less of it when the text itself uses it as a place ("in Avdiivka", "di Kharkiv") and the
+    article's other places are not far from it (a Khartoum quarter called Dar es Salaam is no Tanzanian city)."""
     ranked = []
     one_point = all(_same_point(c.place, cands[0].place) for c in cands[1:])
     for cand in cands:
@@ -496,9 +514,10 @@ def _rescore(cands, name, focus, near_places, names_of_place, located=False, exa
         context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
         if cand.place.kind in ("country", "region"):
             context = max(context, 0.8)  # a country's name rarely means anything else, near or far
-        elif one_point and cand.place.id in exact_ids and (
+        elif one_point and cand.place.id in exact_ids and (not near_places or near >= 0.2) and (
                 located and cand.place.kind in ("city", "town") or cand.place.kind == "city" and cand.matched == cand.place.name):
-            context = max(context, 0.6)  # nor does a city's own name, or a town's after "in"
+            # nor does a city's own name, or a town's after "in", unless the article's places lie elsewhere
+            context = max(context, 0.6)
         value = cand.score * context
         why = [cand.why]
         if names_of_place.get(cand.place.id, set()) - {name}:

@@ -81,3 +81,13 @@ def test_a_big_citys_own_name_stands_alone(gazetteer):
 def test_river_and_mountain_words_are_not_places(gazetteer):
     found = places("Pertempuran terjadi di sepanjang Sungai Aras, dekat perbatasan Iran.", gazetteer, "id")
     assert "Sungai" not in found
+
+
+def test_arabic_particles_join_a_name(gazetteer):
+    found = places("Israeli air strikes hit Khan Younis and Deir al-Balah in the central Gaza Strip.", gazetteer)
+    assert found["Deir al-Balah"].country == "PS" and found["Khan Younis"].country == "PS"
+
+
+def test_a_quarter_named_like_a_far_city_is_not_that_city(gazetteer):
+    found = places("Serangan terjadi di lingkungan Dar es Salaam, di bagian barat Khartoum, kata warga.", gazetteer, "id")
+    assert "Dar es Salaam" not in found and found["Khartoum"].country == "SD"
