@@ -146,15 +146,15 @@ def _joins_a_name(text: str, before: _Token, tok: _Token) -> bool:
 
 def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]]:
     out = []
+    # Whether each token continues the name before it; a run stops at a lower-case word or punctuation.
+    joins = [False] + [_joins_a_name(text, a, b) for a, b in zip(toks, toks[1:])]
     for i, tok in enumerate(toks):
         if not tok.capitalised:
             continue
-        last = i
         for j in range(i, min(i + MAX_WORDS, len(toks))):
-            if j > i and not _joins_a_name(text, toks[j - 1], toks[j]):
-                break  # a run stops at a lower-case word or at punctuation
-            last = j
-            out.append((i, last, text[tok.start : toks[j].end]))
+            if j > i and not joins[j]:
+                break
+            out.append((i, j, text[tok.start : toks[j].end]))
         if "-" in tok.text:  # "Azerbaijan-Armenia": each part is a name too
             out.extend((i, i, part) for part in tok.text.split("-") if part[:1].isupper())
     return out
@@ -382,11 +382,14 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
             scored = [prior_score(m) for m in span.matches]
             scored = [Candidate(c.place, c.score * _kind_factor(c.place, qualifier), c.matched, c.why) for c in scored]
             cands = _collapse(scored)[:MAX_CANDIDATES]
-            memo[key] = (cands, _anchor(cands), frozenset(m.place.id for m in span.matches if not m.loose))
-        cands, anchor, exact_ids = memo[key]
+            one_point = all(_same_point(c.place, cands[0].place) for c in cands[1:])
+            # Only a name one place bears, spelled as the gazetteer has it, may need less context.
+            sure = frozenset(m.place.id for m in span.matches if not m.loose) if one_point else frozenset()
+            memo[key] = (cands, _anchor(cands), sure)
+        cands, anchor, sure = memo[key]
         options.append(cands)
         anchors.append(anchor)
-        exact.append(exact_ids)
+        exact.append(sure)
 
     # Context comes from the other names; a repeat of the same name proves nothing.
     anchors_by_name: dict[str, dict[str, Place]] = {}
@@ -403,7 +406,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
     context: dict[str, tuple[set[str], list[Place]]] = {}  # per name: the countries and places of the others
     mentions = []
     for index, (span, cands, qualifier) in enumerate(zip(spans, options, qualifiers)):
-        key = (span.key, qualifier, located[index])
+        key = (span.key, qualifier, located[index] and bool(exact[index]))
         if key not in resolved:
             if span.key not in context:
                 others = {pid: p for name, places in anchors_by_name.items() if name != span.key for pid, p in places.items()}
@@ -412,7 +415,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
                 context[span.key] = ({p.country for p in others.values() if p.country} | spoken_of,
                                      [p for p in others.values() if p.kind != "country"])
             focus, near_places = context[span.key]
-            ranked = _rescore(cands, span.key, focus, near_places, names_of_place, located[index], exact[index])
+            ranked = _rescore(cands, span.key, focus, near_places, names_of_place, key[2], exact[index])
             ambiguous = len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:])
             # Only an ambiguous name is read again by its sentence; the rest are decided once per article.
             resolved[key] = (ranked, ambiguous, None if ambiguous else _decide(ranked))
@@ -501,20 +504,19 @@ def _in_sentence(span: _Span, local: list[Place], ranked: list[tuple[float, "_Sc
             for value, c in ranked]
 
 
-def _rescore(cands, name, focus, near_places, names_of_place, located=False, exact_ids=frozenset()) -> list[tuple[float, "_Scored"]]:
+def _rescore(cands, name, focus, near_places, names_of_place, located=False, sure=frozenset()) -> list[tuple[float, "_Scored"]]:
     """Each candidate's value in the article's context, best first (values are not capped: they rank).
 
     Context decides between places; a name that only one place bears, spelled as the gazetteer has
-    it, needs less of it when the text itself uses it as a place ("in Avdiivka", "di Kharkiv") and the
+    it (`sure`), needs less of it when the text itself uses it as a place ("in Avdiivka", "di Kharkiv") and the
     article's other places are not far from it (a Khartoum quarter called Dar es Salaam is no Tanzanian city)."""
     ranked = []
-    one_point = all(_same_point(c.place, cands[0].place) for c in cands[1:])
     for cand in cands:
         near = _nearness(cand.place, near_places)
         context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
         if cand.place.kind in ("country", "region"):
             context = max(context, 0.8)  # a country's name rarely means anything else, near or far
-        elif one_point and cand.place.id in exact_ids and (not near_places or near >= 0.2) and (
+        elif cand.place.id in sure and (not near_places or near >= 0.2) and (
                 located and cand.place.kind in ("city", "town") or cand.place.kind == "city" and cand.matched == cand.place.name):
             # nor does a city's own name, or a town's after "in", unless the article's places lie elsewhere
             context = max(context, 0.6)
