@@ -154,9 +154,29 @@ def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]
         for j in range(i, min(i + MAX_WORDS, len(toks))):
             if j > i and not joins[j]:
                 break
-            out.append((i, j, text[tok.start : toks[j].end]))
+            out.append((i, j, text[tok.start : toks[j].end], tok.start))
         if "-" in tok.text:  # "Azerbaijan-Armenia": each part is a name too
-            out.extend((i, i, part) for part in tok.text.split("-") if part[:1].isupper())
+            out.extend((i, i, part, tok.start + tok.text.find(part)) for part in tok.text.split("-") if part[:1].isupper())
+    return out
+
+
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def _area_spans(text: str, spans: list[tuple[int, int, str, int]], lang: Language) -> list[tuple[int, int, str, int]]:
+    """A name with the area word that makes it a province or state: "Donetsk region", "Kursk oblast",
+    "wilayah Donetsk", "provinsi Aleppo" (the gazetteer knows the area under these names, not the town's)."""
+    area_words = lang.word_set("district_words")
+    out = []
+    for first, last, surface, start in spans:
+        end = start + len(surface)
+        after = _WORD_AFTER.match(text, end)
+        if after and after[1].lower() in area_words:
+            out.append((first, last, text[start : after.end()], start))
+        before = _WORD_BEFORE.search(text, max(0, start - 25), start)
+        if before and before[1].lower() in area_words:
+            out.append((first, last, text[before.start() : end], before.start()))
     return out
 
 
@@ -166,16 +186,16 @@ def _worth_a_loose_look(surface: str, lang: Language) -> bool:
             and surface.casefold() not in lang.non_place_words)
 
 
-def _compass_variants(raw: list[tuple[int, int, str, str]], lang: Language) -> list[tuple[int, int, str, str]]:
+def _compass_variants(raw: list[tuple[int, int, str, str, int]], lang: Language) -> list[tuple[int, int, str, str, int]]:
     """Languages that put the compass word after the name ("Khartoum Utara", "Jakarta Selatan") also
     look the name up the English way ("Khartoum North", "North Khartoum")."""
     compass = lang.table("compass_words")
     out = []
-    for first, last, surface, _ in raw:
+    for first, last, surface, _, start in raw:
         name, _, word = surface.rpartition(" ")
         english = compass.get(word.lower()) if name else None
         if english:
-            out += [(first, last, surface, fold(f"{name} {english}")), (first, last, surface, fold(f"{english} {name}"))]
+            out += [(first, last, surface, fold(f"{name} {english}"), start), (first, last, surface, fold(f"{english} {name}"), start)]
     return out
 
 
@@ -195,21 +215,20 @@ def _in_dateline(text: str, start: int) -> bool:
 
 
 def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazetteer) -> list[_Span]:
-    raw = [(first, last, surface, fold(surface)) for first, last, surface in _candidate_spans(text, toks)
-           if _plausible(text, toks, (first, last, surface))]
+    named = [s for s in _candidate_spans(text, toks) if _plausible(text, toks, s[:3])]
+    raw = [(first, last, surface, fold(surface), start) for first, last, surface, start in named + _area_spans(text, named, lang)]
     raw += _compass_variants(raw, lang)
     found = gazetteer.matches(r[3] for r in raw)
     # A name the gazetteer does not know as spelled may be a transliteration it knows another way.
-    unknown = {surface for first, last, surface, key in raw if key not in found and _worth_a_loose_look(surface, lang)}
+    unknown = {surface for first, last, surface, key, _ in raw if key not in found and _worth_a_loose_look(surface, lang)}
     loose = gazetteer.similar(unknown) if unknown else {}
     spans: list[_Span] = []
-    for first, last, surface, key in raw:
+    for first, last, surface, key, start in raw:
         matches = [m for m in found.get(key, ()) or loose.get(surface, ()) if not m.exact or m.name == surface]
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
         if not matches or (first == last and (surface.casefold() in lang.non_place_words or surface.lower() in lang.word_set("titles"))):
             continue  # "Presiden", "Secretary" (of "Secretary-General") are words, not the towns so named
-        start = toks[first].start + (text[toks[first].start : toks[last].end].find(surface) if first == last else 0)
         spans.append(_Span(first, last, start, start + len(surface), surface, key, matches))
     # Longest first, then leftmost; no overlaps.
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))
