@@ -92,16 +92,30 @@ def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue
     index, kinds = lang.cues
     words = _without_clitics(words or words_of(text), lang)
     cues = []
-    # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture.
-    states = [(s, e) for s, e, _ in lang.phrases("state_phrases").find(words)]
+    # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture,
+    # and freeing people ("pembebasan sandera", "liberated hostages") takes no place.
+    no_capture = [(s, e) for s, e, _ in lang.phrases("no_capture_phrases").find(words)]
     for start, end, phrase in index.find(words):
         kind, cased = kinds[phrase]
         if cased and not text[start:end].startswith(phrase[:1]):
             continue
-        if any(a <= start < b or start <= a < end for a, b in states):
+        if any(a <= start < b or start <= a < end for a, b in no_capture):
+            continue
+        if kind == "capture" and _held_since(text, end, lang):
             continue
         cues.append(Cue(start, end, kind, text[start:end]))
     return cues
+
+
+_CLAUSE_END = re.compile(r"[.;!?]")
+
+
+def _held_since(text: str, end: int, lang: Language) -> bool:
+    """"dikuasai separatis sejak 2014", "held by Russia since May": who has held a place, not a capture."""
+    after = text[end : end + 60]
+    stop = _CLAUSE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    return bool(lang.may_have("since_words", after) and lang.pattern("since_words").search(after))
 
 
 def extract(article: Article, mentions: list[Mention], lang: Language) -> list[Report]:
