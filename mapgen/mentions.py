@@ -208,6 +208,23 @@ def _plausible(text: str, toks: list[_Token], span: tuple[int, int, str]) -> boo
     return True
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+SURE_POPULATION = 100_000
+
+
+def _names_it_surely(match: NameMatch) -> bool:
+    """A word that opens a sentence is capitalised whatever it is: it is taken for a place only by the place's
+    own name, a curated name, or the name of a large place or area, not by some small town's alias in
+    another language ("Saksi", witness, is Sachse, Texas, in GeoNames' Indonesian)."""
+    place = match.place
+    return (match.canonical or match.curated or place.population >= SURE_POPULATION
+            or place.kind in ("country", "region"))
+
+
 def _in_dateline(text: str, start: int) -> bool:
     """At the head of a line, or after "Outlet.com," there: "BAKU (Reuters) -", "Bisnis.com, JAKARTA -"."""
     head = text[text.rfind("\n", 0, start) + 1 : start].strip()
@@ -227,6 +244,8 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
         matches = [m for m in found.get(key, ()) or loose.get(surface, ()) if not m.exact or m.name == surface]
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
+        if first == last and " " not in surface and _opens_sentence(text, start):
+            matches = [m for m in matches if _names_it_surely(m)]  # "Saksi mata ...": a word capitalised by place
         if not matches or (first == last and (surface.casefold() in lang.non_place_words or surface.lower() in lang.word_set("titles"))):
             continue  # "Presiden", "Secretary" (of "Secretary-General") are words, not the towns so named
         spans.append(_Span(first, last, start, start + len(surface), surface, key, matches))

@@ -91,3 +91,10 @@ def test_arabic_particles_join_a_name(gazetteer):
 def test_a_quarter_named_like_a_far_city_is_not_that_city(gazetteer):
     found = places("Serangan terjadi di lingkungan Dar es Salaam, di bagian barat Khartoum, kata warga.", gazetteer, "id")
     assert "Dar es Salaam" not in found and found["Khartoum"].country == "SD"
+
+
+def test_a_word_that_opens_a_sentence_needs_a_sure_name(gazetteer):
+    # GeoNames knows Sachse, Texas, as "Saksi" (Indonesian for witness); Paris is then no Texan town.
+    found = places("Saksi mata mengatakan serangan udara menghantam pasar di Nuseirat. Di Paris, Presiden AS "
+                   "Joe Biden menyambut baik kabar itu bersama Presiden Prancis Emmanuel Macron.", gazetteer, "id")
+    assert "Saksi" not in found and found["Paris"].country == "FR"
