@@ -98,4 +98,5 @@ def test_a_word_that_opens_a_sentence_needs_a_sure_name(gazetteer):
     # Texas (Paris, France against Paris, Texas stays too close to call without more context).
     found = places("Saksi mata mengatakan serangan udara menghantam pasar di Nuseirat. Di Paris, Presiden AS "
                    "Joe Biden menyambut baik kabar itu bersama Presiden Prancis Emmanuel Macron.", gazetteer, "id")
-    assert "Saksi" not in found and found.get("Paris", None) is None or found["Paris"].country == "FR"
+    assert "Saksi" not in found
+    assert "Paris" not in found or found["Paris"].country == "FR"
