@@ -161,7 +161,6 @@ def _candidate_spans(text: str, toks: list[_Token]) -> list[tuple[int, int, str]
 
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
-_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 
 
 def _area_spans(text: str, spans: list[tuple[int, int, str, int]], lang: Language) -> list[tuple[int, int, str, int]]:
@@ -174,9 +173,11 @@ def _area_spans(text: str, spans: list[tuple[int, int, str, int]], lang: Languag
         after = _WORD_AFTER.match(text, end)
         if after and after[1].lower() in area_words:
             out.append((first, last, text[start : after.end()], start))
-        before = _WORD_BEFORE.search(text, max(0, start - 25), start)
-        if before and before[1].lower() in area_words:
-            out.append((first, last, text[before.start() : end], before.start()))
+        window = text[max(0, start - 25) : start]
+        words = window.split()
+        if words and window[-1] in " \t" and words[-1].lower() in area_words and words[-1].isalpha():
+            begin = start - len(window) + window.rindex(words[-1])
+            out.append((first, last, text[begin:end], begin))
     return out
 
 
@@ -242,6 +243,8 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
     spans: list[_Span] = []
     for first, last, surface, key, start in raw:
         matches = [m for m in found.get(key, ()) or loose.get(surface, ()) if not m.exact or m.name == surface]
+        if not matches:
+            continue
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
         if first == last and " " not in surface and _opens_sentence(text, start):
