@@ -200,13 +200,14 @@ def _compass_variants(raw: list[tuple[int, int, str, str, int]], lang: Language)
     return out
 
 
-def _plausible(text: str, toks: list[_Token], span: tuple[int, int, str]) -> bool:
-    """Not a piece of a web address ("SINDOnews.com")."""
-    first, last, surface = span
-    start, end = toks[first].start, toks[last].end
-    if text[start - 1 : start] in "./@" and start > 0 or text[end : end + 1] == "." and text[end + 1 : end + 2].isalnum():
-        return False
-    return True
+def _in_web_address(text: str, toks: list[_Token]) -> list[tuple[bool, bool]]:
+    """For each token: whether a name may not start there, and whether one may not end there, because the
+    token is a piece of a web address ("SINDOnews.com", "www.Tempo.co")."""
+    out = []
+    for tok in toks:
+        start, end = tok.start, tok.end
+        out.append((start > 0 and text[start - 1] in "./@", text[end : end + 1] == "." and text[end + 1 : end + 2].isalnum()))
+    return out
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -233,7 +234,8 @@ def _in_dateline(text: str, start: int) -> bool:
 
 
 def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazetteer) -> list[_Span]:
-    named = [s for s in _candidate_spans(text, toks) if _plausible(text, toks, s[:3])]
+    in_address = _in_web_address(text, toks)
+    named = [s for s in _candidate_spans(text, toks) if not (in_address[s[0]][0] or in_address[s[1]][1])]
     raw = [(first, last, surface, fold(surface), start) for first, last, surface, start in named + _area_spans(text, named, lang)]
     raw += _compass_variants(raw, lang)
     found = gazetteer.matches(r[3] for r in raw)
