@@ -140,3 +140,13 @@ def test_a_name_with_its_area_word_is_the_area(gazetteer):
     # The area named right after a town only says where the town is.
     found = events_of("Russian artillery shelled Bakhmut in the Donetsk region on Monday.", gazetteer)
     assert set(found) == {("Bakhmut", "shelling")}
+
+
+def test_held_since_and_freed_hostages_are_no_captures(gazetteer):
+    found = events_of("Kota Donetsk sudah dikuasai kelompok separatis sejak 2014, kata pejabat Ukraina.", gazetteer, "id")
+    assert ("Donetsk", "capture") not in found
+    found = events_of("Pasukan Israel membebaskan para sandera di Nuseirat pada Sabtu, kata militer Israel.", gazetteer, "id")
+    assert ("An Nuşayrāt", "capture") not in found
+    # A capture that happened is still one.
+    found = events_of("Pasukan Rusia merebut kota Bakhmut pada Sabtu, kata kementerian pertahanan Rusia.", gazetteer, "id")
+    assert any(kind == "capture" for _, kind in found)
