@@ -343,10 +343,10 @@ def _is_person_part(span: _Span, people: set[int]) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _qualifier_patterns(lang: Language) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    settlement = phrase_pattern(lang.table("settlement_words")).pattern
+def _district_patterns(lang: Language) -> tuple[re.Pattern, re.Pattern]:
+    """An area word ending a stretch of text ("... wilayah"), and one right after a name ("Terter district")."""
     district = phrase_pattern(lang.words("district_words")).pattern
-    return (re.compile(rf"(?:{settlement})\s*$", re.I), re.compile(rf"(?:{district})\s*$", re.I), re.compile(rf"\s+(?:{district})", re.I))
+    return re.compile(rf"(?:{district})\s*$", re.I), re.compile(rf"\s+(?:{district})", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -362,7 +362,7 @@ def _qualifier(text: str, span: _Span, lang: Language) -> str:
     word = settlement_before.find_in_tail(before)
     if word:
         return settlements.get(word, "settlement")
-    if district_before.find_in_tail(before) or _qualifier_patterns(lang)[2].match(text, span.end):
+    if district_before.find_in_tail(before) or _district_patterns(lang)[1].match(text, span.end):
         return "district"
     return ""
 
@@ -526,7 +526,7 @@ def _locating_area(text: str, index: int, spans: list[_Span], qualifiers: list[s
         return ""
     after = spans[index + 1]
     gap = text[spans[index].end : after.start]
-    district_word = _qualifier_patterns(lang)[1].search(gap)
+    district_word = _district_patterns(lang)[0].search(gap)
     if district_word:
         gap = gap[: district_word.start()]
     if (qualifiers[index + 1] == "district" or district_word) and _area_gap(lang).fullmatch(gap):
