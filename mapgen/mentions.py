@@ -210,6 +210,13 @@ def _in_web_address(text: str, toks: list[_Token]) -> list[tuple[bool, bool]]:
     return out
 
 
+def _written_lower_too(text: str, word: str) -> bool:
+    """The text also writes the word in lower case ("glide bombs"): a common word, not only a name."""
+    words = words_of(text)
+    lowered = word.lower()
+    return any(text[words.starts[i]].islower() for i in words.positions.get(lowered, ()))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?:\n"
@@ -219,12 +226,11 @@ SURE_POPULATION = 100_000
 
 
 def _names_it_surely(match: NameMatch) -> bool:
-    """A word that opens a sentence is capitalised whatever it is: it is taken for a place only by the place's
-    own name, a curated name, or the name of a large place or area, not by some small town's alias in
-    another language ("Saksi", witness, is Sachse, Texas, in GeoNames' Indonesian)."""
+    """A word that opens a sentence is capitalised whatever it is: it is taken for a place only by a
+    curated name or the name of a large place or area, not by some small town's name or alias ("Saksi",
+    witness, is Sachse, Texas, in GeoNames' Indonesian; "Glide" a town in Oregon)."""
     place = match.place
-    return (match.canonical or match.curated or place.population >= SURE_POPULATION
-            or place.kind in ("country", "region"))
+    return match.curated or place.population >= SURE_POPULATION or place.kind in ("country", "region")
 
 
 def _in_dateline(text: str, start: int) -> bool:
@@ -249,8 +255,9 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
             continue
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
-        if first == last and " " not in surface and _opens_sentence(text, start):
-            matches = [m for m in matches if _names_it_surely(m)]  # "Saksi mata ...": a word capitalised by place
+        if first == last and " " not in surface and (_opens_sentence(text, start) or _written_lower_too(text, surface)):
+            # "Saksi mata ...", "Glide bombs ...": a word capitalised by its place in the sentence
+            matches = [m for m in matches if _names_it_surely(m)]
         if not matches or (first == last and (surface.casefold() in lang.non_place_words or surface.lower() in lang.word_set("titles"))):
             continue  # "Presiden", "Secretary" (of "Secretary-General") are words, not the towns so named
         spans.append(_Span(first, last, start, start + len(surface), surface, key, matches))

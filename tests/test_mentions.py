@@ -100,3 +100,8 @@ def test_a_word_that_opens_a_sentence_needs_a_sure_name(gazetteer):
                    "Joe Biden menyambut baik kabar itu bersama Presiden Prancis Emmanuel Macron.", gazetteer, "id")
     assert "Saksi" not in found
     assert "Paris" not in found or found["Paris"].country == "FR"
+
+
+def test_a_word_the_text_also_writes_in_lower_case_needs_a_sure_name(gazetteer):
+    found = places("Glide bombs hit Kharkiv overnight. Russia drops hundreds of glide bombs a week.", gazetteer, "en")
+    assert "Glide" not in found and found["Kharkiv"].country == "UA"
