@@ -24,6 +24,7 @@ TIE_WORDS = 12  # how far (in words) an event word may stand from its place or l
 TYPE_RANK = {"capture": 4, "air_strike": 3, "shelling": 3, "armed_clash": 2, "attack": 1}
 PLACE_KINDS_FOR_EVENTS = ("city", "town", "village", "settlement", "height", "landmark", "district", "region")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_ANY_WORD = re.compile(r"\w")
 # A character set first (not a look-behind or an alternation) lets the regex engine skip ahead to candidates.
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ]))")
 
@@ -330,7 +331,8 @@ def _locator(text: str, mention: Mention, inside: list[Mention], lang: Language)
         return False
     gap = text[earlier[-1].end : mention.start]
     joiners = _locator_joiners(lang)
-    return not re.search(r"[.;:!?]", gap) and all(w.lower() in joiners for w in _WORD.findall(gap)) and len(_WORD.findall(gap)) <= 4
+    gap_words = _WORD.findall(gap)
+    return not re.search(r"[.;:!?]", gap) and len(gap_words) <= 4 and all(w.lower() in joiners for w in gap_words)
 
 
 @lru_cache(maxsize=None)
@@ -403,11 +405,11 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
         return None
     start, end = attribution[0]
     subject = text[sentence.start : start]
-    postposed = not _WORD.findall(subject) or subject.rstrip()[-1:] in ',"”’\''
+    postposed = not _ANY_WORD.search(subject) or subject.rstrip()[-1:] in ',"”’\''
     if postposed:
         # "..., kata kementerian tersebut" / "..., the ministry said": the actor follows the verb
         after = text[end : sentence.end]
-        actor = after if _WORD.findall(after) else subject
+        actor = after if _ANY_WORD.search(after) else subject
         actor_start = end if actor is after else sentence.start
     else:
         actor, actor_start = subject, sentence.start
