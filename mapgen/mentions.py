@@ -447,9 +447,9 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
         if anchor is not None:
             anchors_by_name.setdefault(span.key, {})[anchor.id] = anchor
     names_of_place: dict[str, set[str]] = {}
-    for span, cands in zip(spans, options):
-        for cand in cands:
-            names_of_place.setdefault(cand.place.id, set()).add(span.key)
+    for (name, _), cands in {(span.key, id(cands)): cands for span, cands in zip(spans, options)}.items():
+        for cand in cands:  # each name's candidates once, however often it is named
+            names_of_place.setdefault(cand.place.id, set()).add(name)
     sentences = _SentenceBounds(text, spans)
     resolved: dict[tuple[str, str], tuple[list[tuple[float, _Scored]], bool, tuple | None]] = {}
     readings: dict[tuple, tuple[list[Candidate], float]] = {}
