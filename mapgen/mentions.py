@@ -167,17 +167,23 @@ def _area_spans(text: str, spans: list[tuple[int, int, str, int]], lang: Languag
     """A name with the area word that makes it a province or state: "Donetsk region", "Kursk oblast",
     "wilayah Donetsk", "provinsi Aleppo" (the gazetteer knows the area under these names, not the town's)."""
     area_words = lang.word_set("district_words")
+    word_after: dict[int, int] = {}  # a name's end -> the end of the area word after it, or 0
+    word_before: dict[int, int] = {}  # a name's start -> the start of the area word before it, or -1
     out = []
     for first, last, surface, start in spans:
         end = start + len(surface)
-        after = _WORD_AFTER.match(text, end)
-        if after and after[1].lower() in area_words:
-            out.append((first, last, text[start : after.end()], start))
-        window = text[max(0, start - 25) : start]
-        words = window.split()
-        if words and window[-1] in " \t" and words[-1].lower() in area_words and words[-1].isalpha():
-            begin = start - len(window) + window.rindex(words[-1])
-            out.append((first, last, text[begin:end], begin))
+        if end not in word_after:
+            after = _WORD_AFTER.match(text, end)
+            word_after[end] = after.end() if after and after[1].lower() in area_words else 0
+        if word_after[end]:
+            out.append((first, last, text[start : word_after[end]], start))
+        if start not in word_before:
+            window = text[max(0, start - 25) : start]
+            words = window.split()
+            found = words and window[-1] in " \t" and words[-1].lower() in area_words and words[-1].isalpha()
+            word_before[start] = start - len(window) + window.rindex(words[-1]) if found else -1
+        if word_before[start] >= 0:
+            out.append((first, last, text[word_before[start] : end], word_before[start]))
     return out
 
 
