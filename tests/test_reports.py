@@ -150,3 +150,10 @@ def test_held_since_and_freed_hostages_are_no_captures(gazetteer):
     # A capture that happened is still one.
     found = events_of("Pasukan Rusia merebut kota Bakhmut pada Sabtu, kata kementerian pertahanan Rusia.", gazetteer, "id")
     assert any(kind == "capture" for _, kind in found)
+
+
+def test_war_places_are_found_under_their_news_spellings(gazetteer):
+    found = events_of("Ukrainian forces withdrew from Avdiivka on Saturday.", gazetteer)
+    assert found[("Avdiivka", "capture")].place.country == "UA"
+    found = events_of("Pasukan RSF menguasai kota Wad Madani pada Senin, kata warga.", gazetteer, "id")
+    assert ("Wad Madani", "capture") in found
