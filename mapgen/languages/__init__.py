@@ -61,8 +61,8 @@ def find_words(text: str) -> Words:
     low = text.lower()
     exact = len(low) == len(text)  # lower() keeps offsets, except for a few letters such as "İ"
     found = list(_TEXT_WORD.finditer(low if exact else text))
-    lowered = [m[0] for m in found] if exact else [m[0].lower() for m in found]
-    return Words(text, tuple(m.start() for m in found), tuple(m.end() for m in found), tuple(lowered))
+    lowered = tuple(map(re.Match.group, found)) if exact else tuple(m[0].lower() for m in found)
+    return Words(text, tuple(map(re.Match.start, found)), tuple(map(re.Match.end, found)), lowered)
 
 
 class PhraseIndex:
