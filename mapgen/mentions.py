@@ -368,25 +368,21 @@ def _qualifier_words(lang: Language) -> tuple[PhraseEnds, PhraseEnds, dict[str, 
     return PhraseEnds(settlements), PhraseEnds(lang.words("district_words")), settlements
 
 
-def _qualifier(text: str, span: _Span, lang: Language) -> str:
-    """What the words next to a name say it is: "kota Martuni" (settlement), "wilayah Terter" (district)."""
-    before = tail_of(text[max(0, span.start - 40) : span.start])
+def _words_before(text: str, span: _Span, lang: Language) -> tuple[str, bool]:
+    """What the words next to a name say of it: what it is ("kota Martuni" a settlement, "wilayah Terter" or
+    "Terter district" a district), and whether a locative word stands right before it ("in Avdiivka")."""
+    raw = text[max(0, span.start - 40) : span.start]
+    line = raw.rsplit("\n", 1)[-1]
+    last = line.split()[-1:]
+    after_locative = bool(last) and line[-1:].isspace() and last[0].lower() in lang.word_set("locative_words")
+    before = tail_of(raw)
     settlement_before, district_before, settlements = _qualifier_words(lang)
     word = settlement_before.find_in_tail(before)
     if word:
-        return settlements.get(word, "settlement")
+        return settlements.get(word, "settlement"), after_locative
     if district_before.find_in_tail(before) or _district_patterns(lang)[1].match(text, span.end):
-        return "district"
-    return ""
-
-
-def _after_locative(text: str, span: _Span, lang: Language) -> bool:
-    """The word just before the name is a locative one: "in Avdiivka", "di Kharkiv", "near"."""
-    before = text[max(0, span.start - 20) : span.start]
-    if "\n" in before:
-        before = before.rsplit("\n", 1)[1]
-    words = before.split()
-    return bool(words) and before[-1:].isspace() and words[-1].lower() in lang.word_set("locative_words")
+        return "district", after_locative
+    return "", after_locative
 
 
 def _collapse(candidates: list[Candidate]) -> list[Candidate]:
@@ -426,8 +422,11 @@ MAX_CANDIDATES = 8  # context decides among the likeliest few; the rest cannot w
 
 def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, memo: dict,
              spoken_of: frozenset[str] = frozenset()) -> list[Mention]:
-    qualifiers = [_qualifier(text, span, lang) for span in spans]
-    located = [_after_locative(text, span, lang) for span in spans]
+    qualifiers, located = [], []
+    for span in spans:
+        qualifier, after_locative = _words_before(text, span, lang)
+        qualifiers.append(qualifier)
+        located.append(after_locative)
     options: list[list[Candidate]] = []
     exact: list[frozenset[str]] = []
     anchors: list[Place | None] = []
