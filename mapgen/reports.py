@@ -254,6 +254,9 @@ def _clause_break(lang: Language) -> re.Pattern:
     return re.compile(rf"[,;]\s*(?:{lang.pattern('clause_breaks').pattern})\b|;", re.I)
 
 
+_LIST_BREAK = re.compile(r"[.;:!?()–—]")
+
+
 def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, list[Mention]]:
     """Places listed together ("Tovuz, Gadabay, dan Gubadli") share one event word."""
     joiners = _list_joiners(lang)
@@ -262,9 +265,10 @@ def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, lis
     for mention in sorted(mentions, key=lambda m: m.start):
         if current:
             gap = text[current[-1].end : mention.start]
-            gap_words = _WORD.findall(gap)
+            broken = _LIST_BREAK.search(gap)
+            gap_words = [] if broken else _WORD.findall(gap)
             # Names the gazetteer does not know still stand in the list ("Aghdere, Aghdam, Gubadli, dan")
-            linked = len(gap_words) <= 4 and not re.search(r"[.;:!?()–—]", gap) and all(
+            linked = not broken and len(gap_words) <= 4 and all(
                 w.lower() in joiners or w.split("-")[0].lower() in joiners or w[0].isupper() for w in gap_words)
             if not linked:
                 current = []
