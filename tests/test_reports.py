@@ -157,3 +157,8 @@ def test_war_places_are_found_under_their_news_spellings(gazetteer):
     assert found[("Avdiivka", "capture")].place.country == "UA"
     found = events_of("Pasukan RSF menguasai kota Wad Madani pada Senin, kata warga.", gazetteer, "id")
     assert ("Wad Madani", "capture") in found
+
+
+def test_a_passive_report_verb_does_not_part_an_event_from_its_place(gazetteer):
+    found = events_of("Clashes were also reported earlier in the week in Debre Tabor, according to residents.", gazetteer)
+    assert ("Debre Tabor", "armed_clash") in found
