@@ -389,7 +389,9 @@ def _said_of_it(text: str, mention: Mention, sentence: Sentence, cues: list[Cue]
 def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
     units = "|".join(re.escape(u) for u in lang.words("distance_units"))
     refs = phrase_pattern(lang.words("reference_words")).pattern
-    speaks = lang.pattern("attribution_verbs").pattern + "|" + lang.pattern("denial_words").pattern
+    # A place followed by "said" or "denied" speaks; one followed by "according to ..." does not.
+    verbs = [v for v in lang.words("attribution_verbs") if v.lower() not in lang.word_set("source_prepositions")]
+    speaks = phrase_pattern(verbs).pattern + "|" + lang.pattern("denial_words").pattern
     return {
         "distance": re.compile(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", re.I),
         # "Moscow said", "Baku juga menuduh", "Kyiv on Tuesday said": a word or two may come first
