@@ -276,7 +276,8 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
             chosen.append(span)
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     people = _person_tokens(text, toks, lang, chosen)
-    kept = [s for s in chosen if not _is_person_part(s, people) and not _inside_other_name(text, toks, s, lang, chosen)]
+    kept = [s for s in chosen if not _is_person_part(s, people) and not _inside_other_name(text, toks, s, lang, chosen)
+            and not _after_other_name(text, toks, s, lang, chosen)]
     return _headline_check(text, sorted(kept, key=lambda s: s.start))
 
 
@@ -294,6 +295,31 @@ def _inside_other_name(text: str, toks: list[_Token], span: _Span, lang: Languag
     lowered = word.text.lower()
     return not (lowered in lang.word_set("name_followers") or lowered in lang.word_set("district_words")
                 or lowered in lang.non_place_words)
+
+
+def _after_other_name(text: str, toks: list[_Token], span: _Span, lang: Language, spans: list[_Span]) -> bool:
+    """A place name right after a capitalised word that is no place, no title and no modifier ends another
+    proper name: "Malaya Loknya" (not Loknya), "Modibo Keita airport" (not Keita). Not in headlines, where
+    every word is capitalised, and not after a word capitalised only because it opens the sentence."""
+    before = span.first - 1
+    gap = text[toks[before].end : span.start] if before >= 0 else "\n"
+    if gap.strip() or "\n" in gap:  # a name does not run across lines
+        return False
+    word = toks[before]
+    if not word.capitalised or word.text.isupper():
+        return False
+    if any(s.first <= before <= s.last and any(m.curated or m.place.kind in ("country", "region") for m in s.matches)
+           for s in spans):
+        return False  # a sure place before it: "Azerbaijan's Tartar" written without the 's
+    if any(m.curated or m.place.kind in ("country", "region") for m in span.matches) or _opens_sentence(text, word.start):
+        return False  # the news names curated places in longer phrases too ("Biara Dadivank")
+    lowered = word.text.lower()
+    if (lowered in lang.word_set("titles") or lowered in lang.word_set("name_modifiers") or lowered in lang.non_place_words
+            or lowered in lang.word_set("district_words") or lowered in _qualifier_words(lang)[2] or lowered in lang.word_set("locative_words")):
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.start)
+    return not is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
 
 
 def _headline_check(text: str, spans: list[_Span]) -> list[_Span]:

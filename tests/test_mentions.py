@@ -105,3 +105,13 @@ def test_a_word_that_opens_a_sentence_needs_a_sure_name(gazetteer):
 def test_a_word_the_text_also_writes_in_lower_case_needs_a_sure_name(gazetteer):
     found = places("Glide bombs hit Kharkiv overnight. Russia drops hundreds of glide bombs a week.", gazetteer, "en")
     assert "Glide" not in found and found["Kharkiv"].country == "UA"
+
+
+def test_a_place_name_at_the_end_of_a_longer_name_is_not_that_place(gazetteer):
+    found = places("Russia said its troops took Malaya Loknya in the Kursk region on Sunday.", gazetteer, "en")
+    assert "Loknya" not in found
+    found = places("Militants attacked the Modibo Keita airport in Bamako, officials said.", gazetteer, "en")
+    assert "Keita" not in found and found["Bamako"].country == "ML"
+    # A modifier or a title is no name of its own.
+    found = places("Fighting raged in eastern Ukraine and in Greater Khartoum.", gazetteer, "en")
+    assert found["Khartoum"].country == "SD"
