@@ -440,6 +440,8 @@ def _kind_factor(place: Place, qualifier: str) -> float:
         return 1.3 if place.kind in AREA_KINDS else 0.9
     if qualifier == "neighbourhood":  # a quarter of some city, named like a town elsewhere ("lingkungan Dar es Salaam")
         return 1.0 if place.kind == "landmark" else 0.5
+    if qualifier == "water":  # "Sungai Tartar", "the river Terter": the river, not the town named after it
+        return 0.3
     return 1.2 if place.kind in SETTLEMENT_KINDS or place.kind == qualifier else 0.6
 
 

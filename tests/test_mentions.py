@@ -115,3 +115,8 @@ def test_a_place_name_at_the_end_of_a_longer_name_is_not_that_place(gazetteer):
     # A modifier or a title is no name of its own.
     found = places("Fighting raged in eastern Ukraine and in Greater Khartoum.", gazetteer, "en")
     assert found["Khartoum"].country == "SD"
+
+
+def test_a_river_named_like_a_town_is_not_the_town(gazetteer):
+    found = places("Pasukan Azerbaijan menyeberangi Sungai Tartar di dekat desa Talish, kata kementerian.", gazetteer, "id")
+    assert "Tartar" not in found
