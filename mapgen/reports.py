@@ -403,11 +403,15 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
 
 
 def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
-    """An event word that reports something that happened, not one that is intended, feared or negated."""
+    """An event word that reports something that happened, not one that is intended, feared or negated,
+    nor one that points back at an event told before ("mengecam serangan tersebut dari Niamey")."""
     before = text[max(sentence.start, cue.start - 30) : cue.start]
     last_words = _WORD.findall(before)[-2:]
     irrealis = lang.word_set("irrealis_words")
-    return not any(w.lower() in irrealis for w in last_words)
+    if any(w.lower() in irrealis for w in last_words):
+        return False
+    after = text[cue.end : min(sentence.end, cue.end + 12)].split()
+    return not (after and after[0].strip(",.").lower() in lang.word_set("back_references"))
 
 
 def _denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bool:

@@ -162,3 +162,12 @@ def test_war_places_are_found_under_their_news_spellings(gazetteer):
 def test_a_passive_report_verb_does_not_part_an_event_from_its_place(gazetteer):
     found = events_of("Clashes were also reported earlier in the week in Debre Tabor, according to residents.", gazetteer)
     assert ("Debre Tabor", "armed_clash") in found
+
+
+def test_back_references_perception_and_plural_area_words(gazetteer):
+    # "serangan tersebut" points back at an attack told before: the capitals condemning it saw none.
+    found = events_of("Niger dan Burkina Faso mengecam serangan tersebut dari Niamey dan Ouagadougou.", gazetteer, "id")
+    assert not any(place in ("Niamey", "Ouagadougou") for place, _ in found)
+    # Residents who heard the fighting are not where it was.
+    found = events_of("Warga di Mae Sot mendengar suara tembakan dan ledakan dari seberang sungai pada Kamis malam.", gazetteer, "id")
+    assert not any(place == "Mae Sot" for place, _ in found)
