@@ -124,7 +124,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     text = article.text
     words = words_of(text)
     cues = find_cues(text, lang, words)
-    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(words)]
+    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(words) if not _passive(text, (s, e), words, lang)]
     datelines = _datelines(text)
     all_dates: list | None = None  # parsed when the first report needs a date
     reports: dict[tuple[str, str], Report] = {}
@@ -135,7 +135,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     attribution_at = _ByStart(attribution, lambda a: a[0])
     for sentence in sentences(text, lang.word_set("abbreviations")):
         inside = placed_at.within(sentence.start, sentence.end)
-        said = [a for a in attribution_at.within(sentence.start, sentence.end) if not _passive(text, a, sentence, words, lang)]
+        said = attribution_at.within(sentence.start, sentence.end)
         said_here = _claimant(text, sentence, said, inside, lang)
         if said_here == "":  # a pronoun: the last speaker named
             said_here = claimant
@@ -168,15 +168,19 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     return sorted(_fold_unspecified(reports.values()), key=lambda r: (text.find(r.quote), r.place.name, r.event_type))
 
 
-def _passive(text: str, verb: tuple[int, int], sentence: Sentence, words: Words, lang: Language) -> bool:
+def _passive(text: str, verb: tuple[int, int], words: Words, lang: Language) -> bool:
     """"Clashes were also reported in Kobo", "Pertempuran dilaporkan terjadi di Hadrut": a passive report
     verb introduces no speaker's clause, so it does not part the event from its place."""
     start, end = verb
     if " ".join(text[start:end].lower().split()) in lang.word_set("passive_attribution_verbs"):
         return True
     at = bisect.bisect_left(words.starts, start)
-    before = [words.lowered[i] for i in range(max(0, at - 2), at) if words.starts[i] >= sentence.start]
-    return any(w in lang.word_set("passive_auxiliaries") for w in before)
+    auxiliaries = lang.word_set("passive_auxiliaries")
+    return any(words.lowered[i] in auxiliaries and not _SENTENCE_STOP.search(text, words.ends[i], start)
+               for i in range(max(0, at - 2), at))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?]")
 
 
 class _ByStart:
