@@ -75,3 +75,11 @@ def test_copyright_year_dates_a_text_without_one(tmp_path):
     page.write_text("TOVUZ, Azerbaijan - Artillery fire hit the village of Aghdam in Tovuz district on 14 July, the ministry said.\n"
                     "Copyright (c) 2020 Example Radio. All rights reserved.\n", encoding="utf-8")
     assert articles(page)[0].published == date(2020, 7, 14)
+
+
+def test_a_short_text_is_told_by_its_few_function_words():
+    from mapgen import languages
+
+    assert languages.detect("Pasukan Rusia menembaki wilayah Donetsk dan kota Avdiivka pada Sabtu.") == "id"
+    assert languages.detect("Russian troops shelled Avdiivka on Saturday.") == "en"
+    assert languages.detect("Avdiivka, Bakhmut, Kupiansk") == "en"  # nothing to tell by: the default
