@@ -48,7 +48,8 @@ def tokens(text: str) -> list[_Token]:
     out = []
     for m in _capital_run().finditer(text):
         start, word = m.start(), m[0]
-        if start and _token_char(text, start - 1):  # the capital is inside a word: find where it begins
+        prev = text[start - 1] if start else " "
+        if (prev.isalnum() or prev in "_-'’ʻ") and _token_char(text, start - 1):  # inside a word: find its start
             run = _RUN_BEFORE.search(text, max(0, start - 60), start)
             whole = next((t for t in _TOKEN.finditer(text, run.start() if run else start, m.end()) if t.end() > start), m)
             start, word = whole.start(), whole[0]
