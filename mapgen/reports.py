@@ -266,7 +266,9 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
 
 @lru_cache(maxsize=None)
 def _clause_break(lang: Language) -> re.Pattern:
-    return re.compile(rf"[,;]\s*(?:{lang.pattern('clause_breaks').pattern})\b|;", re.I)
+    """Where a new clause with its own event words begins: "..., while ...", "; ...", and a subordinate
+    clause of time ("... ketika pemimpin junta kembali ke Ouagadougou", "... when shells hit Donetsk")."""
+    return re.compile(rf"[,;]\s*(?:{lang.pattern('clause_breaks').pattern})\b|;|\s(?=(?:{lang.pattern('subordinators').pattern})\b)", re.I)
 
 
 _LIST_BREAK = re.compile(r"[.;:!?()–—]")

@@ -171,3 +171,17 @@ def test_back_references_perception_and_plural_area_words(gazetteer):
     # Residents who heard the fighting are not where it was.
     found = events_of("Warga di Mae Sot mendengar suara tembakan dan ledakan dari seberang sungai pada Kamis malam.", gazetteer, "id")
     assert not any(place == "Mae Sot" for place, _ in found)
+
+
+def test_a_clause_of_time_has_its_own_event_words(gazetteer):
+    found = events_of("Serangan terjadi ketika pemimpin junta baru kembali ke Ouagadougou dari Moskow, kata pejabat.", gazetteer, "id")
+    assert found == {}
+    found = events_of("Two civilians were killed when shells hit Kharkiv on Monday, Ukrainian officials said.", gazetteer)
+    assert ("Kharkiv", "shelling") in found
+
+
+def test_landmark_nouns_are_not_places_themselves(gazetteer):
+    from mapgen.mentions import geoparse
+
+    names = {m.as_written for m in geoparse("Rudal Rusia menghantam Pelabuhan Pivdennyi di dekat Odesa.", gazetteer=gazetteer, language="id") if m.place}
+    assert "Pelabuhan" not in names and "Odesa" in names
