@@ -410,14 +410,30 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
 
 def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
     """An event word that reports something that happened, not one that is intended, feared or negated,
-    nor one that points back at an event told before ("mengecam serangan tersebut dari Niamey")."""
+    nor a weapon handed over, nor one that points back at an event told before ("mengecam serangan
+    tersebut dari Niamey")."""
     before = text[max(sentence.start, cue.start - 30) : cue.start]
     last_words = _WORD.findall(before)[-2:]
     irrealis = lang.word_set("irrealis_words")
     if any(w.lower() in irrealis for w in last_words):
         return False
+    if cue.kind != "capture" and _handed_over(text, cue, sentence, lang):
+        return False
     after = text[cue.end : min(sentence.end, cue.end + 12)].split()
     return not (after and after[0].strip(",.").lower() in lang.word_set("back_references"))
+
+
+def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
+    """Weapons handed over are no strike: "accusing Abu Dhabi of supplying the RSF with drones". The verb must
+    govern the weapon: "supplied the drones that struck Kharkiv" still has its strike."""
+    transfer, relative = lang.word_set("transfer_verbs"), lang.word_set("relative_pronouns")
+    for word in reversed(_WORD.findall(text[max(sentence.start, cue.start - 45) : cue.start])[-5:]):
+        lowered = word.lower()
+        if lowered in relative:
+            return False
+        if lowered in transfer:
+            return True
+    return False
 
 
 def _denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bool:
