@@ -606,6 +606,10 @@ def _rescore(cands, name, focus, near_places, names_of_place, located=False, sur
             context = max(context, 0.6)
         value = cand.score * context
         why = [cand.why]
+        if cand.place.kind not in ("country", "region") and any(
+                r.kind == "region" and _close(cand.place, r, REGION_REACH_KM) for r in near_places):
+            value *= 1.3  # inside an area the article names: Martuni in an article about Karabakh is Khojavend
+            why.append("inside a region the text names")
         if names_of_place.get(cand.place.id, set()) - {name}:
             value *= 1.5
             why.append("named otherwise in the text too")
@@ -613,6 +617,9 @@ def _rescore(cands, name, focus, near_places, names_of_place, located=False, sur
             why.append(f"near the article's places ({near:.2f})")
         ranked.append((value, _Scored(cand.place, cand.matched, "; ".join(why))))
     return ranked
+
+
+REGION_REACH_KM = 60.0  # how far from a region's label point a place is taken to lie inside it (regions have no outline here)
 
 
 class _Scored(NamedTuple):

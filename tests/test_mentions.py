@@ -120,3 +120,11 @@ def test_a_place_name_at_the_end_of_a_longer_name_is_not_that_place(gazetteer):
 def test_a_river_named_like_a_town_is_not_the_town(gazetteer):
     found = places("Pasukan Azerbaijan menyeberangi Sungai Tartar di dekat desa Talish, kata kementerian.", gazetteer, "id")
     assert "Tartar" not in found
+
+
+def test_a_place_inside_a_named_region_wins_over_its_homonym(gazetteer):
+    # Yerevan is near Armenia's Martuni too; Artsakh (Nagorno-Karabakh) holds Khojavend, the other Martuni.
+    text = ("YEREVAN, October 2 - Azerbaijani forces shelled Stepanakert, the capital of Artsakh, officials in Yerevan "
+            "said. Two journalists were wounded in Martuni during the shelling of the town.")
+    found = places(text, gazetteer, "en")
+    assert found["Martuni"].country == "AZ"
