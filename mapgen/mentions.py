@@ -595,6 +595,7 @@ def _rescore(cands, name, focus, near_places, names_of_place, located=False, sur
     it (`sure`), needs less of it when the text itself uses it as a place ("in Avdiivka", "di Kharkiv") and the
     article's other places are not far from it (a Khartoum quarter called Dar es Salaam is no Tanzanian city)."""
     ranked = []
+    regions = [p for p in near_places if p.kind == "region"]
     for cand in cands:
         near = _nearness(cand.place, near_places)
         context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
@@ -606,8 +607,8 @@ def _rescore(cands, name, focus, near_places, names_of_place, located=False, sur
             context = max(context, 0.6)
         value = cand.score * context
         why = [cand.why]
-        if cand.place.kind not in ("country", "region") and any(
-                r.kind == "region" and _close(cand.place, r, REGION_REACH_KM) for r in near_places):
+        if regions and cand.place.kind not in ("country", "region") and any(
+                _close(cand.place, r, REGION_REACH_KM) for r in regions):
             value *= 1.3  # inside an area the article names: Martuni in an article about Karabakh is Khojavend
             why.append("inside a region the text names")
         if names_of_place.get(cand.place.id, set()) - {name}:
