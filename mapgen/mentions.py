@@ -48,8 +48,7 @@ def tokens(text: str) -> list[_Token]:
     out = []
     for m in _capital_run().finditer(text):
         start, word = m.start(), m[0]
-        prev = text[start - 1] if start else " "
-        if (prev.isalnum() or prev in "_-'’ʻ") and _token_char(text, start - 1):  # inside a word: find its start
+        if start and _token_char(text, start - 1):  # the capital is inside a word: find where it begins
             run = _RUN_BEFORE.search(text, max(0, start - 60), start)
             whole = next((t for t in _TOKEN.finditer(text, run.start() if run else start, m.end()) if t.end() > start), m)
             start, word = whole.start(), whole[0]
@@ -69,6 +68,7 @@ _RUN_BEFORE = re.compile(r"[\w'’ʻ-]+$")
 
 
 def _token_char(text: str, i: int) -> bool:
+    """Whether text[i] continues a word: a letter, digit or "_", or a hyphen or apostrophe after one."""
     ch = text[i]
     return ch.isalnum() or ch == "_" or ch in "-'’ʻ" and i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
 
@@ -404,10 +404,10 @@ def _words_before(text: str, span: _Span, lang: Language) -> tuple[str, bool]:
     after_locative = bool(last) and line[-1:].isspace() and last[0].lower() in lang.word_set("locative_words")
     before = tail_of(raw)
     settlement_before, district_before, settlements = _qualifier_words(lang)
-    word = settlement_before.find_in_tail(before)
+    word = settlement_before.find(before)
     if word:
         return settlements.get(word, "settlement"), after_locative
-    if district_before.find_in_tail(before) or _district_patterns(lang)[1].match(text, span.end):
+    if district_before.find(before) or _district_patterns(lang)[1].match(text, span.end):
         return "district", after_locative
     return "", after_locative
 
@@ -457,7 +457,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
         qualifiers.append(qualifier)
         located.append(after_locative)
     options: list[list[Candidate]] = []
-    exact: list[frozenset[str]] = []
+    sure_ids: list[frozenset[str]] = []
     anchors: list[Place | None] = []
     for span, qualifier in zip(spans, qualifiers):
         # The ranked priors of a name depend on the name and the word before it, not the article.
@@ -473,7 +473,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
         cands, anchor, sure = memo[key]
         options.append(cands)
         anchors.append(anchor)
-        exact.append(sure)
+        sure_ids.append(sure)
 
     # Context comes from the other names; a repeat of the same name proves nothing.
     anchors_by_name: dict[str, dict[str, Place]] = {}
@@ -490,7 +490,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
     context: dict[str, tuple[set[str], list[Place]]] = {}  # per name: the countries and places of the others
     mentions = []
     for index, (span, cands, qualifier) in enumerate(zip(spans, options, qualifiers)):
-        key = (span.key, qualifier, located[index] and bool(exact[index]))
+        key = (span.key, qualifier, located[index] and bool(sure_ids[index]))
         if key not in resolved:
             if span.key not in context:
                 others = {pid: p for name, places in anchors_by_name.items() if name != span.key for pid, p in places.items()}
@@ -499,7 +499,7 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
                 context[span.key] = ({p.country for p in others.values() if p.country} | spoken_of,
                                      [p for p in others.values() if p.kind != "country"])
             focus, near_places = context[span.key]
-            ranked = _rescore(cands, span.key, focus, near_places, names_of_place, key[2], exact[index])
+            ranked = _rescore(cands, span.key, focus, near_places, names_of_place, key[2], sure_ids[index])
             ambiguous = len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:])
             # Only an ambiguous name is read again by its sentence; the rest are decided once per article.
             resolved[key] = (ranked, ambiguous, None if ambiguous else _decide(ranked))

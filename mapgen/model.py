@@ -11,10 +11,6 @@ from datetime import date
 from gazetteer import Candidate, Place
 
 EVENT_TYPES = ("armed_clash", "shelling", "air_strike", "attack", "capture")
-# How sure a date is: "day" as stated; "near" within a day or two (relative words, a night that spans
-# midnight); "month" only the month is known; "unknown" no date for the event.
-DATE_PRECISIONS = ("day", "near", "month", "unknown")
-
 
 @dataclass(frozen=True)
 class Article:
@@ -40,7 +36,7 @@ class Mention:
     place: Place | None
     candidates: tuple[Candidate, ...] = ()
     confidence: float = 0.0
-    qualifier: str = ""  # a word before the name that says what it is: "district", "city", "village"
+    qualifier: str = ""  # what the words next to the name say it is: "district", "city", "village", "neighbourhood", "water"
 
 
 @dataclass(frozen=True)
@@ -52,6 +48,8 @@ class Report:
     as_written: str
     event_type: str
     event_date: date | None
+    # "day" as stated; "near" within a day or two (relative words, a night across midnight); "month" only
+    # the month is known; "unknown" no date for the event
     date_precision: str
     quote: str  # the sentence the claim comes from
     outlet: str = ""

@@ -168,11 +168,16 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     return sorted(_fold_unspecified(reports.values()), key=lambda r: (text.find(r.quote), r.place.name, r.event_type))
 
 
+def _phrase_at(text: str, start: int, end: int) -> str:
+    """A phrase found in the text as the language files list it: lower case, single spaces."""
+    return " ".join(text[start:end].lower().split())
+
+
 def _passive(text: str, verb: tuple[int, int], words: Words, lang: Language) -> bool:
     """"Clashes were also reported in Kobo", "Pertempuran dilaporkan terjadi di Hadrut": a passive report
     verb introduces no speaker's clause, so it does not part the event from its place."""
     start, end = verb
-    if " ".join(text[start:end].lower().split()) in lang.word_set("passive_attribution_verbs"):
+    if _phrase_at(text, start, end) in lang.word_set("passive_attribution_verbs"):
         return True
     at = bisect.bisect_left(words.starts, start)
     auxiliaries = lang.word_set("passive_auxiliaries")
@@ -244,7 +249,7 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
     prepositions = lang.word_set("source_prepositions")
     for start, end in attribution:
         cuts.add(start)
-        if " ".join(text[start:end].lower().split()) in prepositions:
+        if _phrase_at(text, start, end) in prepositions:
             # "Menurut Yerevan, ..." / "According to officials in Baku, ...": the source runs to the comma
             comma = text.find(",", end, min(sentence.end, end + 80))
             if comma > 0:

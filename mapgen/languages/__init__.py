@@ -114,11 +114,8 @@ class PhraseEnds:
     def __init__(self, phrases) -> None:
         self.phrases = tuple(sorted({" ".join(p.lower().split()) for p in phrases}, key=len, reverse=True))
 
-    def find(self, text: str) -> str | None:
-        return self.find_in_tail(tail_of(text))
-
-    def find_in_tail(self, tail: str) -> str | None:
-        """`find` for a text already made `tail_of`: several lists can share that work."""
+    def find(self, tail: str) -> str | None:
+        """The phrase a text made by `tail_of` ends with (several lists can share that work), or None."""
         if not tail.endswith(self.phrases):  # one C call settles most texts
             return None
         for phrase in self.phrases:
