@@ -48,7 +48,7 @@ def tokens(text: str) -> list[_Token]:
     out = []
     for m in _capital_run().finditer(text):
         start, word = m.start(), m[0]
-        if start and _token_char(text, start - 1):  # the capital is inside a word: find where it begins
+        if start and not text[start - 1].isspace() and _token_char(text, start - 1):  # the capital is inside a word
             run = _RUN_BEFORE.search(text, max(0, start - 60), start)
             whole = next((t for t in _TOKEN.finditer(text, run.start() if run else start, m.end()) if t.end() > start), m)
             start, word = whole.start(), whole[0]
@@ -139,6 +139,8 @@ def _joins_a_name(text: str, before: _Token, tok: _Token) -> bool:
     """Whether `tok` continues the name `before` began: a capitalised word right after it, or a particle
     ("al-Balah", or "al" between two capitalised words)."""
     gap = text[before.end : tok.start]
+    if gap == " " and tok.capitalised:  # the common case, settled at once
+        return True
     if tok.capitalised:
         return not gap.strip() or gap.strip().lower() in NAME_PARTICLES and gap[:1].isspace() and gap[-1:].isspace()
     particle, dash, rest = tok.text.partition("-")
@@ -197,9 +199,11 @@ def _worth_a_loose_look(surface: str, lang: Language) -> bool:
 def _compass_variants(raw: list[tuple[int, int, str, str, int]], lang: Language) -> list[tuple[int, int, str, str, int]]:
     """Languages that put the compass word after the name ("Khartoum Utara", "Jakarta Selatan") also
     look the name up the English way ("Khartoum North", "North Khartoum")."""
-    compass = lang.table("compass_words")
+    compass = lang.data.get("compass_words", {})
     out = []
     for first, last, surface, _, start in raw:
+        if " " not in surface:
+            continue
         name, _, word = surface.rpartition(" ")
         english = compass.get(word.lower()) if name else None
         if english:
@@ -220,8 +224,11 @@ def _in_web_address(text: str, toks: list[_Token]) -> list[tuple[bool, bool]]:
 def _written_lower_too(text: str, word: str) -> bool:
     """The text also writes the word in lower case ("glide bombs"): a common word, not only a name."""
     words = words_of(text)
-    lowered = word.lower()
-    return any(text[words.starts[i]].islower() for i in words.positions.get(lowered, ()))
+    starts = words.starts
+    for i in words.positions.get(word.lower(), ()):
+        if text[starts[i]].islower():
+            return True
+    return False
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -142,6 +142,8 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
         if said_here:
             claimant = said_here
             paragraph_claimant[sentence.paragraph] = said_here
+        if not inside:
+            continue
         sentence_cues = [c for c in cues_at.within(sentence.start, sentence.end) if _realis(text, c, sentence, lang)]
         if not sentence_cues:
             continue

@@ -31,7 +31,11 @@ class Words:
         """Each lower-case word -> the indices where it occurs."""
         positions: dict[str, list[int]] = {}
         for i, word in enumerate(self.lowered):
-            positions.setdefault(word, []).append(i)
+            at = positions.get(word)
+            if at is None:
+                positions[word] = [i]
+            else:
+                at.append(i)
         return positions
 
 
@@ -132,14 +136,14 @@ def phrase_pattern(phrases, *, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Language:
+    """One language's data. There is one instance per language (see `get`), so it is compared and hashed
+    by identity: it keys many caches, and that hash costs no Python call."""
+
     code: str
     name: str
-    data: dict = field(repr=False, compare=False, hash=False)
-
-    def __hash__(self) -> int:  # it keys many caches: hash the code alone, not a tuple made anew
-        return hash(self.code)
+    data: dict = field(repr=False)
 
     def words(self, key: str) -> list[str]:
         return list(self.data.get(key, []))
@@ -168,7 +172,15 @@ class Language:
 
     def word_set(self, key: str) -> frozenset[str]:
         """A word list (or a table's keys) in lower case, for membership tests."""
-        return _word_set(self, key)
+        found = self._word_sets.get(key)
+        if found is None:
+            value = self.data.get(key, [])
+            found = self._word_sets[key] = frozenset(w.lower() for w in (value.keys() if isinstance(value, dict) else value))
+        return found
+
+    @cached_property
+    def _word_sets(self) -> dict[str, frozenset[str]]:
+        return {}
 
     @cached_property
     def non_place_words(self) -> frozenset[str]:
@@ -191,12 +203,6 @@ def _phrases(language: Language, key: str) -> PhraseIndex:
 def _first_words(language: Language, key: str) -> tuple[str, ...]:
     value = language.data.get(key, [])
     return tuple({p.lower().split()[0] for p in (value.keys() if isinstance(value, dict) else value) if p.split()})
-
-
-@lru_cache(maxsize=None)
-def _word_set(language: Language, key: str) -> frozenset[str]:
-    value = language.data.get(key, [])
-    return frozenset(w.lower() for w in (value.keys() if isinstance(value, dict) else value))
 
 
 @lru_cache(maxsize=None)
