@@ -419,6 +419,22 @@ def _words_before(text: str, span: _Span, lang: Language) -> tuple[str, bool]:
     return "", after_locative
 
 
+BIG_CITY = 1_000_000
+MINOR_SHARE = 0.01
+
+
+def _without_minor_aliases(matches: list[NameMatch]) -> list[NameMatch]:
+    """A big city's own name is that city, and a curated place's name is that place, not a small place
+    that has the name only as an alternate one: "Tehran" is Iran's capital, not Tiran (GeoNames gives the
+    town "Tehran" as an alias), and "Avdiivka" the town of the war, not two villages listed so."""
+    big = max((m.place.population for m in matches if m.canonical and m.place.kind == "city"), default=0)
+    curated = any(m.curated and not m.loose for m in matches)
+    if big < BIG_CITY and not curated:
+        return matches
+    return [m for m in matches if m.canonical or m.curated or m.place.kind in ("country", "region")
+            or big >= BIG_CITY and m.place.population >= MINOR_SHARE * big]
+
+
 def _collapse(candidates: list[Candidate]) -> list[Candidate]:
     """One place in two layers (a curated row GeoNames also has without the link) is one candidate."""
     kept: list[Candidate] = []
@@ -464,18 +480,19 @@ def _resolve(text: str, toks: list[_Token], spans: list[_Span], lang: Language, 
         qualifiers.append(qualifier)
         located.append(after_locative)
     options: list[list[Candidate]] = []
-    sure_ids: list[frozenset[str]] = []
+    sure_ids: list[dict[str, bool]] = []  # per span: the one place its name may be -> whether curated
     anchors: list[Place | None] = []
     for span, qualifier in zip(spans, qualifiers):
         # The ranked priors of a name depend on the name and the word before it, not the article.
         key = ("priors", span.key, qualifier, span.text.isupper() and len(span.key) <= 4)
         if key not in memo:
-            scored = [prior_score(m) for m in span.matches]
+            kept = _without_minor_aliases(span.matches)
+            scored = [prior_score(m) for m in kept]
             scored = [Candidate(c.place, c.score * _kind_factor(c.place, qualifier), c.matched, c.why) for c in scored]
             cands = _collapse(scored)[:MAX_CANDIDATES]
             one_point = all(_same_point(c.place, cands[0].place) for c in cands[1:])
             # Only a name one place bears, spelled as the gazetteer has it, may need less context.
-            sure = frozenset(m.place.id for m in span.matches if not m.loose) if one_point else frozenset()
+            sure = {m.place.id: m.curated for m in kept if not m.loose} if one_point else {}
             memo[key] = (cands, _anchor(cands), sure)
         cands, anchor, sure = memo[key]
         options.append(cands)
@@ -595,11 +612,12 @@ def _in_sentence(span: _Span, local: list[Place], ranked: list[tuple[float, "_Sc
             for value, c in ranked]
 
 
-def _rescore(cands, name, focus, near_places, names_of_place, located=False, sure=frozenset()) -> list[tuple[float, "_Scored"]]:
+def _rescore(cands, name, focus, near_places, names_of_place, located=False, sure=None) -> list[tuple[float, "_Scored"]]:
     """Each candidate's value in the article's context, best first (values are not capped: they rank).
 
     Context decides between places; a name that only one place bears, spelled as the gazetteer has
-    it (`sure`), needs less of it when the text itself uses it as a place ("in Avdiivka", "di Kharkiv") and the
+    it (`sure`, place id -> curated), needs less of it when the text itself uses it as a place ("in Avdiivka",
+    "di Kharkiv") or the place is one of the curated theatres' own ("merebut Avdiivka"), and the
     article's other places are not far from it (a Khartoum quarter called Dar es Salaam is no Tanzanian city)."""
     ranked = []
     regions = [p for p in near_places if p.kind == "region"]
@@ -609,8 +627,9 @@ def _rescore(cands, name, focus, near_places, names_of_place, located=False, sur
         if cand.place.kind in ("country", "region"):
             context = max(context, 0.8)  # a country's name rarely means anything else, near or far
         elif cand.place.id in sure and (not near_places or near >= 0.2) and (
-                located and cand.place.kind in ("city", "town") or cand.place.kind == "city" and cand.matched == cand.place.name):
-            # nor does a city's own name, or a town's after "in", unless the article's places lie elsewhere
+                located and cand.place.kind in ("city", "town") or cand.place.kind == "city" and cand.matched == cand.place.name
+                or sure[cand.place.id]):
+            # nor does a city's own name, a town's after "in", or a curated place's, unless the article's places lie elsewhere
             context = max(context, 0.6)
         value = cand.score * context
         why = [cand.why]

@@ -388,6 +388,9 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
     if patterns["speaks"].match(after):
         return True
+    # The name names a force: "pasukan Vostok", "the Azov battalion"
+    if patterns["force_before"].search(before) or patterns["force_after"].match(after):
+        return True
     # Where people come from
     return lang.may_have("origin_words", before) and bool(patterns["origin"].search(before))
 
@@ -407,11 +410,14 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
     speaks = phrase_pattern(verbs).pattern + "|" + lang.pattern("denial_words").pattern
     return {
         "distance": re.compile(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", re.I),
-        # "Moscow said", "Baku juga menuduh", "Kyiv on Tuesday said": a word or two may come first
-        "speaks": re.compile(r"\W*(?:(?:" + lang.pattern("speech_preludes").pattern + r")(?:\s+\w+)?\s+)?(?:" + speaks + ")", re.I),
+        # "Moscow said", "Baku juga menuduh", "Kyiv on Tuesday said": a word or two may come first; not
+        # across a comma ("... merebut Vuhledar, kata kementerian": the place ends what was said)
+        "speaks": re.compile(r"[^\w,.;:!?]*(?:(?:" + lang.pattern("speech_preludes").pattern + r")(?:\s+\w+)?\s+)?(?:" + speaks + ")", re.I),
         "origin": re.compile(r"(?:" + lang.pattern("origin_words").pattern + r")\s*$", re.I),
         "relative": re.compile(r"\b(?:" + lang.pattern("relative_pronouns").pattern + r")\b", re.I),
         "direction": re.compile(r"(?:" + lang.pattern("direction_words").pattern + r")\s*(?:the\s+)?$", re.I),
+        "force_before": re.compile(r"(?:" + lang.pattern("force_nouns_before").pattern + r")\s+$", re.I),
+        "force_after": re.compile(r"\s+(?:" + lang.pattern("force_nouns_after").pattern + ")", re.I),
     }
 
 
@@ -422,12 +428,21 @@ def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
     before = text[max(sentence.start, cue.start - 30) : cue.start]
     last_words = _WORD.findall(before)[-2:]
     irrealis = lang.word_set("irrealis_words")
-    if any(w.lower() in irrealis for w in last_words):
+    if any(w.lower() in irrealis for w in last_words) or _in_condition(text, cue, sentence, lang):
         return False
     if cue.kind != "capture" and _handed_over(text, cue, sentence, lang):
         return False
     after = text[cue.end : min(sentence.end, cue.end + 12)].split()
     return not (after and after[0].strip(",.").lower() in lang.word_set("back_references"))
+
+
+def _in_condition(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
+    """An event word in a conditional clause ("if Azerbaijani forces take the town, ...", "jika pasukan
+    merebut kota itu") reports nothing that happened: the clause runs from "if" to the next comma."""
+    clause = text[sentence.start : cue.start]
+    cut = max(clause.rfind(","), clause.rfind(";"))
+    clause = clause[cut + 1 :]
+    return lang.may_have("conditionals", clause) and bool(lang.pattern("conditionals").search(clause))
 
 
 def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:

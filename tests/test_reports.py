@@ -94,7 +94,8 @@ def test_condemning_capitals_and_title_words_are_not_events(gazetteer):
     assert not any(name.startswith("Secretary") for name, _ in found)
 
 
-@pytest.mark.parametrize("folder_name, floor", [("articles-2", 0.8), ("articles-3", 0.8), ("articles-4", 0.65), ("articles-5", 0.8)])
+@pytest.mark.parametrize("folder_name, floor", [("articles-2", 0.8), ("articles-3", 0.8), ("articles-4", 0.65), ("articles-5", 0.8),
+                                                 ("articles-6", 0.8)])
 def test_later_held_out_sets_stay_above_the_floor(folder_name, floor, gazetteer):
     import json
 
@@ -193,3 +194,43 @@ def test_weapons_handed_over_are_no_strike(gazetteer):
     # The strike the supplied drones made is still one (its means then reads as unstated).
     found = events_of("Iran supplied the drones that struck Kharkiv overnight, Ukrainian officials said.", gazetteer)
     assert any(place == "Kharkiv" for place, _ in found)
+
+
+def test_a_big_citys_own_name_is_that_city(gazetteer):
+    from mapgen.mentions import geoparse
+
+    # GeoNames gives the small town of Tiran the alternate name "Tehran"; a site near Natanz lies closer to it.
+    mentions = geoparse("Israeli jets struck a site near Natanz and military targets in Tehran.", gazetteer=gazetteer, language="en")
+    tehran = next(m for m in mentions if m.as_written == "Tehran")
+    assert tehran.place.country == "IR" and tehran.place.population > 1_000_000
+
+
+def test_jets_are_aircraft_and_flight_operations_no_fighting(gazetteer):
+    found = events_of("Israeli jets struck targets near Natanz on Friday, the army said.", gazetteer)
+    assert [kind for (place, kind) in found if place.startswith("Na")] == ["air_strike"]
+    found = events_of("Flight operations were suspended for hours at Lahore and Sialkot airports on Wednesday.", gazetteer)
+    assert found == {}
+
+
+def test_a_statement_from_a_capital_is_no_event_there(gazetteer):
+    found = events_of('"Pasukan kami telah merebut desa Avdiivka," demikian pernyataan kementerian pertahanan di Moskow.',
+                      gazetteer, "id")
+    assert ("Avdiivka", "capture") in found and not any(place == "Moskow" for place, _ in found)
+
+
+def test_a_conditional_clause_reports_nothing(gazetteer):
+    found = events_of("Analysts say that if Russian forces take the city, Kramatorsk would be within range of their guns.", gazetteer)
+    assert not any(kind == "capture" for _, kind in found)
+    found = events_of("Jika pasukan Azerbaijan merebut kota itu, Stepanakert akan terancam.", gazetteer, "id")
+    assert not any(kind == "capture" for _, kind in found)
+
+
+def test_a_name_after_a_force_noun_names_the_force(gazetteer):
+    found = events_of("Unit-unit kelompok pasukan Vostok telah membebaskan permukiman Vuhledar, kata kementerian itu.", gazetteer, "id")
+    assert not any(place == "Vostok" for place, _ in found)
+    assert any(kind == "capture" for _, kind in found)
+
+
+def test_kashmir_is_the_region_not_a_village_in_washington(gazetteer):
+    found = events_of("Indian officials said shells landed in villages in Kashmir along the Line of Control.", gazetteer)
+    assert ("Jammu and Kashmir", "shelling") in found
