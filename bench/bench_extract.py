@@ -185,6 +185,12 @@ def main() -> None:
 
     yardstick = min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
     print(f"machine yardstick: sum(range(1000)) takes {yardstick:.1f} µs (python -m timeit 'sum(range(1000))')")
+    from mapgen.compiled import compiled_sources, stale_sources
+
+    built = compiled_sources()
+    print(f"modules: {len(built)} compiled by setup.py (Cython)" if built else "modules: plain Python sources (not compiled)")
+    if stale_sources():
+        raise SystemExit("bench_extract: compiled modules are older than their sources: rebuild (pip install -e .)")
 
     with tempfile.TemporaryDirectory(prefix="bench-extract-") as tmp:
         folder = args.keep or Path(tmp)

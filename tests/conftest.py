@@ -12,6 +12,15 @@ SAMPLES = ROOT / "sources" / "karabakh-2020"
 HELD_OUT = ROOT / "tests" / "data" / "articles"
 
 
+def pytest_sessionstart(session):
+    from mapgen.compiled import stale_sources
+
+    stale = stale_sources()
+    if stale:  # the tests would run the old compiled code, not the edited source
+        pytest.exit(f"compiled modules are older than {', '.join(p.name for p in stale)}: rebuild them with "
+                    "`pip install -e .` (or `python setup.py build_ext --inplace`), or delete the .so files", 2)
+
+
 @pytest.fixture(scope="session")
 def gazetteer():
     from mapgen.mentions import default_gazetteer
