@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from mapgen import dates
 from mapgen.furniture import is_title_case
-from mapgen.languages import Language, Words, phrase_pattern, words_of
+from mapgen.languages import Language, PhraseEnds, Words, phrase_pattern, tail_of, words_of
 from mapgen.model import Article, Mention, Report
 
 TIE_WORDS = 12  # how far (in words) an event word may stand from its place or list of places
@@ -374,7 +374,10 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     patterns = _place_role_patterns(lang)
     # A reference point: "south-east of Khartoum", "sebelah utara Barda" locate something else, unless
     # a clause about the place itself follows ("... south of Stepanakert, ..., which came under shelling")
-    if lang.may_have("direction_words", before) and patterns["direction"].search(before) and not _said_of_it(text, mention, sentence, cues, patterns):
+    tail = tail_of(before)
+    ends = _place_role_ends(lang)
+    if (ends["direction"].find(tail) or tail.endswith(" the") and ends["direction"].find(tail[:-4])) and not _said_of_it(
+            text, mention, sentence, cues, patterns):
         return True
     # ... and so does a distance: "15 kilometer dari kota terbesar ..., Stepanakert" / "20 km north of Ganja"
     distance = list(patterns["distance"].finditer(before))
@@ -389,10 +392,10 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     if patterns["speaks"].match(after):
         return True
     # The name names a force: "pasukan Vostok", "the Azov battalion"
-    if patterns["force_before"].search(before) or patterns["force_after"].match(after):
+    if ends["force"].find(tail) or patterns["force_after"].match(after):
         return True
     # Where people come from
-    return lang.may_have("origin_words", before) and bool(patterns["origin"].search(before))
+    return bool(ends["origin"].find(tail))
 
 
 def _said_of_it(text: str, mention: Mention, sentence: Sentence, cues: list[Cue], patterns: dict) -> bool:
@@ -413,12 +416,17 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
         # "Moscow said", "Baku juga menuduh", "Kyiv on Tuesday said": a word or two may come first; not
         # across a comma ("... merebut Vuhledar, kata kementerian": the place ends what was said)
         "speaks": re.compile(r"[^\w,.;:!?]*(?:(?:" + lang.pattern("speech_preludes").pattern + r")(?:\s+\w+)?\s+)?(?:" + speaks + ")", re.I),
-        "origin": re.compile(r"(?:" + lang.pattern("origin_words").pattern + r")\s*$", re.I),
         "relative": re.compile(r"\b(?:" + lang.pattern("relative_pronouns").pattern + r")\b", re.I),
-        "direction": re.compile(r"(?:" + lang.pattern("direction_words").pattern + r")\s*(?:the\s+)?$", re.I),
-        "force_before": re.compile(r"(?:" + lang.pattern("force_nouns_before").pattern + r")\s+$", re.I),
         "force_after": re.compile(r"\s+(?:" + lang.pattern("force_nouns_after").pattern + ")", re.I),
     }
+
+
+@lru_cache(maxsize=None)
+def _place_role_ends(lang: Language) -> dict[str, PhraseEnds]:
+    """Words that, right before a place, give it a role: a direction ("south-east of"), a force
+    ("pasukan"), an origin ("warga asal")."""
+    return {"direction": PhraseEnds(lang.words("direction_words")), "force": PhraseEnds(lang.words("force_nouns_before")),
+            "origin": PhraseEnds(lang.words("origin_words"))}
 
 
 def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
