@@ -3,6 +3,13 @@
     import mapgen
     mapgen.geoparse("Rockets hit Ganja on Sunday.")   # -> list of Mention
 """
+import warnings
+
+from mapgen.compiled import stale_sources
+
+if stale_sources():  # an editable install whose sources changed after setup.py compiled them
+    warnings.warn("mapgen: compiled modules are older than their sources and run instead of them; rebuild them "
+                  "with `pip install -e .` (or `python setup.py build_ext --inplace`)", stacklevel=2)
 
 
 def __getattr__(name: str):

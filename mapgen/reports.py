@@ -124,7 +124,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     text = article.text
     words = words_of(text)
     cues = find_cues(text, lang, words)
-    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(words) if not _passive(text, (s, e), words, lang)]
+    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(words) if not _no_speaker(text, (s, e), words, lang)]
     datelines = _datelines(text)
     all_dates: list | None = None  # parsed when the first report needs a date
     reports: dict[tuple[str, str], Report] = {}
@@ -142,7 +142,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
         if said_here:
             claimant = said_here
             paragraph_claimant[sentence.paragraph] = said_here
-        if not inside:
+        if not inside or _retracted(text, sentence, lang):
             continue
         sentence_cues = [c for c in cues_at.within(sentence.start, sentence.end) if _realis(text, c, sentence, lang)]
         if not sentence_cues:
@@ -158,8 +158,9 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
                 continue
             segment = next(s for s in segments if s[0] <= mention.start < s[1])
             group = groups[id(mention)]
-            cue = _tied_cue(mention, group, [c for c in sentence_cues if segment[0] <= c.start < segment[1]], words)
-            if cue is None or _denied(text, cue, segment, lang) or not _located(text, group, cue, lang, words):
+            segment_cues = [c for c in sentence_cues if segment[0] <= c.start < segment[1]]
+            cue = _tied_cue(mention, group, segment_cues, words)
+            if cue is None or _denied(text, cue, segment, lang) or not _located(text, group, segment_cues, lang, words):
                 continue
             if all_dates is None:
                 all_dates = dates.find(text, lang, article.published, words)
@@ -170,16 +171,27 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     return sorted(_fold_unspecified(reports.values()), key=lambda r: (text.find(r.quote), r.place.name, r.event_type))
 
 
+def _retracted(text: str, sentence: Sentence, lang: Language) -> bool:
+    """A claim the sentence itself withdraws ("initially said jets had struck ..., but ... later said the
+    statement had been a mistake") reports nothing."""
+    part = text[sentence.start : sentence.end]
+    return lang.may_have("retraction_words", part) and bool(lang.pattern("retraction_words").search(part))
+
+
 def _phrase_at(text: str, start: int, end: int) -> str:
     """A phrase found in the text as the language files list it: lower case, single spaces."""
     return " ".join(text[start:end].lower().split())
 
 
-def _passive(text: str, verb: tuple[int, int], words: Words, lang: Language) -> bool:
-    """"Clashes were also reported in Kobo", "Pertempuran dilaporkan terjadi di Hadrut": a passive report
-    verb introduces no speaker's clause, so it does not part the event from its place."""
+def _no_speaker(text: str, verb: tuple[int, int], words: Words, lang: Language) -> bool:
+    """A report verb that introduces no speaker's clause, and so does not part an event from its place:
+    a passive one ("Clashes were also reported in Kobo", "Pertempuran dilaporkan terjadi di Hadrut"), or
+    one used of a blow ("missiles slammed into a block in Dnipro")."""
     start, end = verb
     if _phrase_at(text, start, end) in lang.word_set("passive_attribution_verbs"):
+        return True
+    after = bisect.bisect_left(words.starts, end)
+    if after < len(words.lowered) and words.lowered[after] in lang.word_set("motion_particles"):
         return True
     at = bisect.bisect_left(words.starts, start)
     auxiliaries = lang.word_set("passive_auxiliaries")
@@ -320,18 +332,19 @@ def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: Wo
     return best
 
 
-def _located(text: str, group: list[Mention], cue: Cue, lang: Language, words: Words) -> bool:
+def _located(text: str, group: list[Mention], cues: list[Cue], lang: Language, words: Words) -> bool:
     """The text uses the place as a location: a locative word or a place noun stands just before it
-    ("di Tovuz", "ke arah Aghdere", "kota strategis Shusha", "residents of Stepanakert"), or it is the
-    event word's own object or subject ("shelled Stepanakert", "Ganja was hit"). A place acting
-    ("Baku akan menyetujui", "didukung Yerevan") is not where anything happened."""
+    ("di Tovuz", "ke arah Aghdere", "kota strategis Shusha", "residents of Stepanakert"), or it is an
+    event word's own object or subject ("shelled Stepanakert", "Ganja was hit"; the word that tells the
+    means may stand further: "Stepanakert sendiri kembali digempur roket"). A place acting ("Baku akan
+    menyetujui", "didukung Yerevan") is not where anything happened."""
     locatives = lang.word_set("locative_words")
     for mention in group:
         at = bisect.bisect_left(words.starts, mention.start)
         before = [words.lowered[i] for i in range(max(0, at - 3), at) if words.starts[i] >= mention.start - 60]
         if any(w in locatives for w in before):
             return True
-    return min(_distance(m, cue, words) for m in group) <= 2
+    return min(_distance(m, cue, words) for m in group for cue in cues) <= 2
 
 
 _APPOSITION = re.compile(r",[^,.;:!?]{2,80},")
@@ -383,11 +396,13 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     distance = list(patterns["distance"].finditer(before))
     if distance and not any(mention.start - len(before) + distance[-1].end() <= c.start < mention.start for c in cues):
         return True
-    # A meeting, talks or a visit there: "pertemuan ... di ibukota Azeri Baku", "talks in Washington"
-    for m in lang.pattern("meeting_words").finditer(before) if lang.may_have("meeting_words", before) else ():
-        gap = before[m.end() :]
-        if len(_WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
-            return True
+    # A meeting, talks or a visit there ("pertemuan ... di ibukota Azeri Baku", "talks in Washington"), or
+    # where people went ("fled to Odesa", "dilarikan ke rumah sakit di Ganja"), with no event word between
+    for key in ("meeting_words", "destination_words"):
+        for m in lang.pattern(key).finditer(before) if lang.may_have(key, before) else ():
+            gap = before[m.end() :]
+            if len(_WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
+                return True
     # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
     if patterns["speaks"].match(after):
         return True

@@ -134,7 +134,7 @@ def test_a_name_with_its_area_word_is_the_area(gazetteer):
     # bare "Donetsk" (the city's name).
     found = events_of("Russian troops shelled villages in the Donetsk region overnight.", gazetteer)
     assert found[("Donetsk Oblast", "shelling")].geo_precision == 3
-    found = events_of("Rusia menggempur wilayah Donetsk pada Sabtu malam, kata pejabat setempat.", gazetteer, "id")
+    found = events_of("Rusia menembaki wilayah Donetsk pada Sabtu malam, kata pejabat setempat.", gazetteer, "id")
     assert ("Donetsk Oblast", "shelling") in found
     found = events_of("Israeli strikes hit Rafah in the southern Gaza Strip, and fighting raged in Shan State.", gazetteer)
     assert found[("Shan State", "armed_clash")].geo_precision == 3
@@ -234,3 +234,35 @@ def test_a_name_after_a_force_noun_names_the_force(gazetteer):
 def test_kashmir_is_the_region_not_a_village_in_washington(gazetteer):
     found = events_of("Indian officials said shells landed in villages in Kashmir along the Line of Control.", gazetteer)
     assert ("Jammu and Kashmir", "shelling") in found
+
+
+def test_a_report_verb_used_of_a_blow_parts_nothing(gazetteer):
+    found = events_of("Russian missiles slammed into an apartment block in Dnipro on Friday, killing at least 40 people.", gazetteer)
+    assert ("Dnipro", "shelling") in found
+
+
+def test_withdrawing_and_storming(gazetteer):
+    found = events_of("Ukrainian forces pulled back from Avdiivka after months of heavy fighting.", gazetteer)
+    assert ("Avdiivka", "capture") in found
+    found = events_of("Al-Shabaab militants stormed a hotel in Mogadishu late on Friday.", gazetteer)
+    assert ("Mogadishu", "attack") in found
+
+
+def test_where_the_wounded_were_taken_is_no_event(gazetteer):
+    found = events_of("The wounded were taken to a hospital in Zaporizhzhia after the strike on Orikhiv.", gazetteer)
+    assert [place for place, _ in found] == ["Orikhiv"]
+    found = events_of("Korban luka dilarikan ke rumah sakit di Zaporizhzhia setelah serangan di Orikhiv.", gazetteer, "id")
+    assert [place for place, _ in found] == ["Orikhiv"]
+
+
+def test_the_means_may_stand_further_than_the_verb(gazetteer):
+    found = events_of("Stepanakert sendiri kembali digempur roket dan artileri sepanjang hari Minggu.", gazetteer, "id")
+    assert ("Stepanakert", "shelling") in found
+    found = events_of("Israeli airstrikes pounded Khan Younis overnight, health officials said.", gazetteer)
+    assert [kind for _, kind in found] == ["air_strike"]
+
+
+def test_a_retracted_claim_reports_nothing(gazetteer):
+    found = events_of("A military spokesman initially said jets had struck the port of Hodeidah, but an official later said "
+                      "the statement had been a mistake.", gazetteer)
+    assert found == {}
