@@ -342,9 +342,15 @@ def _located(text: str, group: list[Mention], cues: list[Cue], lang: Language, w
     for mention in group:
         at = bisect.bisect_left(words.starts, mention.start)
         before = [words.lowered[i] for i in range(max(0, at - 3), at) if words.starts[i] >= mention.start - 60]
-        if any(w in locatives for w in before):
+        if any(w in locatives for w in before) or _patient_pattern(lang).match(text, mention.end):
             return True
     return min(_distance(m, cue, words) for m in group for cue in cues) <= 2
+
+
+@lru_cache(maxsize=None)
+def _patient_pattern(lang: Language) -> re.Pattern:
+    """Words after a place that make it what the event befell: "Kharkiv came under heavy shelling"."""
+    return re.compile(r"\s+(?:" + lang.pattern("patient_phrases").pattern + ")", re.I)
 
 
 _APPOSITION = re.compile(r",[^,.;:!?]{2,80},")
@@ -378,7 +384,9 @@ def _locator(text: str, mention: Mention, inside: list[Mention], lang: Language)
 
 @lru_cache(maxsize=None)
 def _locator_joiners(lang: Language) -> frozenset[str]:
-    return lang.word_set("locating_prepositions") | lang.word_set("articles") | lang.word_set("district_words")
+    # "Bakhmut in the Donetsk region", "Wad Madani, ibu kota negara bagian Gezira": the gap's words, one by one
+    phrases = lang.word_set("locating_prepositions") | lang.word_set("articles") | lang.word_set("district_words") | lang.word_set("locator_nouns")
+    return frozenset(w for phrase in phrases for w in phrase.split())
 
 
 def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: Words, cues: list[Cue]) -> bool:
@@ -450,6 +458,8 @@ def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
     tersebut dari Niamey")."""
     before = text[max(sentence.start, cue.start - 30) : cue.start]
     last_words = _WORD.findall(before)[-2:]
+    if last_words and last_words[-1].lower() in lang.word_set("perfect_auxiliaries"):
+        last_words = []  # "claimed to have captured", "mengaku telah merebut": done, not intended
     irrealis = lang.word_set("irrealis_words")
     if any(w.lower() in irrealis for w in last_words) or _in_condition(text, cue, sentence, lang):
         return False

@@ -266,3 +266,27 @@ def test_a_retracted_claim_reports_nothing(gazetteer):
     found = events_of("A military spokesman initially said jets had struck the port of Hodeidah, but an official later said "
                       "the statement had been a mistake.", gazetteer)
     assert found == {}
+
+
+def test_a_place_that_came_under_fire(gazetteer):
+    found = events_of("Kharkiv came under heavy shelling on Monday night, the mayor said.", gazetteer)
+    assert ("Kharkiv", "shelling") in found
+
+
+def test_a_claim_to_have_taken_a_place_is_a_capture(gazetteer):
+    found = events_of("Russia's defence ministry claimed to have captured the village of Robotyne.", gazetteer)
+    assert ("Robotyne", "capture") in found
+    found = events_of("Russia said it wanted to capture Robotyne.", gazetteer)
+    assert found == {}
+
+
+def test_repelled_attacks_are_fighting(gazetteer):
+    found = events_of("Ukrainian troops repelled 14 attacks near Kupiansk over the past day, the general staff said.", gazetteer)
+    assert set(found) == {("Kupiansk", "armed_clash")}
+
+
+def test_the_state_a_town_is_the_capital_of_only_locates_it(gazetteer):
+    found = events_of("Sudan's army said it had regained control of Wad Madani, the capital of Gezira state.", gazetteer)
+    assert set(found) == {("Wad Madani", "capture")}
+    found = events_of("Tentara Sudan mengatakan telah merebut kembali Wad Madani, ibu kota negara bagian Gezira.", gazetteer, "id")
+    assert set(found) == {("Wad Madani", "capture")}
