@@ -301,6 +301,8 @@ def _inside_other_name(text: str, toks: list[_Token], span: _Span, lang: Languag
     if any(m.place.kind == "country" for m in span.matches):
         return False
     lowered = word.text.lower()
+    if lowered in lang.word_set("organisation_nouns"):  # "Arakan Army", "Kyiv Post": an organisation's name
+        return True
     return not (lowered in lang.word_set("name_followers") or lowered in lang.word_set("district_words")
                 or lowered in lang.non_place_words)
 
@@ -419,8 +421,8 @@ def _words_before(text: str, span: _Span, lang: Language) -> tuple[str, bool]:
     return "", after_locative
 
 
-BIG_CITY = 1_000_000
-MINOR_SHARE = 0.01
+BIG_CITY = 100_000
+MINOR_SHARE = 0.2
 
 
 def _without_minor_aliases(matches: list[NameMatch]) -> list[NameMatch]:

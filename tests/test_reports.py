@@ -290,3 +290,17 @@ def test_the_state_a_town_is_the_capital_of_only_locates_it(gazetteer):
     assert set(found) == {("Wad Madani", "capture")}
     found = events_of("Tentara Sudan mengatakan telah merebut kembali Wad Madani, ibu kota negara bagian Gezira.", gazetteer, "id")
     assert set(found) == {("Wad Madani", "capture")}
+
+
+def test_a_citys_own_name_beats_a_smaller_towns_variant_spelling(gazetteer):
+    # GeoNames lists "Odesa" as an alternate spelling of Odessa, Texas (a tenth of Odesa's size).
+    found = events_of("A missile strike on Odesa killed three people.", gazetteer)
+    assert [r.place.country for r in found.values()] == ["UA"]
+
+
+def test_an_organisations_name_is_no_place(gazetteer):
+    from mapgen.mentions import geoparse
+
+    text = "Arakan Army fighters captured Maungdaw after weeks of fighting, the Kyiv Post reported."
+    names = {m.as_written for m in geoparse(text, gazetteer=gazetteer, language="en") if m.place}
+    assert "Maungdaw" in names and not names & {"Arakan", "Kyiv"}
