@@ -296,13 +296,13 @@ def _inside_other_name(text: str, toks: list[_Token], span: _Span, lang: Languag
     if nxt >= len(toks) or text[toks[span.last].end : toks[nxt].start].strip():
         return False
     word = toks[nxt]
-    if not word.capitalised or word.text.isupper() or any(s.first == nxt for s in spans):
-        return False
-    if any(m.place.kind == "country" for m in span.matches):
+    if not word.capitalised or word.text.isupper() or any(m.place.kind == "country" for m in span.matches):
         return False
     lowered = word.text.lower()
     if lowered in lang.word_set("organisation_nouns"):  # "Arakan Army", "Kyiv Post": an organisation's name
         return True
+    if any(s.first == nxt for s in spans):
+        return False
     return not (lowered in lang.word_set("name_followers") or lowered in lang.word_set("district_words")
                 or lowered in lang.non_place_words)
 
