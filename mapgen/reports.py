@@ -93,14 +93,15 @@ def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue
     index, kinds = lang.cues
     words = _without_clitics(words or words_of(text), lang)
     cues = []
-    # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture,
-    # and freeing people ("pembebasan sandera", "liberated hostages") takes no place.
-    no_capture = [(s, e) for s, e, _ in lang.phrases("no_capture_phrases").find(words)]
+    # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture;
+    # freeing people ("pembebasan sandera", "liberated hostages") takes no place; flight or rescue operations
+    # are no fighting.
+    no_event = [(s, e) for s, e, _ in lang.phrases("non_event_phrases").find(words)]
     for start, end, phrase in index.find(words):
         kind, cased = kinds[phrase]
         if cased and not text[start:end].startswith(phrase[:1]):
             continue
-        if any(a <= start < b or start <= a < end for a, b in no_capture):
+        if any(a <= start < b or start <= a < end for a, b in no_event):
             continue
         if kind == "capture" and _held_since(text, end, lang):
             continue
