@@ -285,8 +285,27 @@ def _recognise(text: str, toks: list[_Token], lang: Language, gazetteer: Gazette
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     people = _person_tokens(text, toks, lang, chosen)
     kept = [s for s in chosen if not _is_person_part(s, people) and not _inside_other_name(text, toks, s, lang, chosen)
-            and not _after_other_name(text, toks, s, lang, chosen)]
+            and not _after_other_name(text, toks, s, lang, chosen) and not _names_a_landmark(text, s, lang)]
     return _headline_check(text, sorted(kept, key=lambda s: s.start))
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_FIRST_WORD = re.compile(r"\s+(\w+(?:\s+\w+)?)")
+
+
+def _names_a_landmark(text: str, span: _Span, lang: Language) -> bool:
+    """A name next to a landmark noun ("the Abbas mosque", "masjid Subhan") is the landmark's own name when
+    the gazetteer knows it only as another spelling of some small place: not Fort Abbas, 400 km away. A
+    place's own name stays that place ("the Kakhovka dam", "bandara Kharkiv")."""
+    if any(m.canonical or m.curated or m.place.population >= SURE_POPULATION or m.place.kind in ("country", "region")
+           for m in span.matches):
+        return False
+    nouns = lang.word_set("landmark_nouns")
+    after = _FIRST_WORD.match(text, span.end)
+    if after and (after[1].lower() in nouns or after[1].lower().split()[0] in nouns):
+        return True
+    before = _LAST_WORD.search(text, max(0, span.start - 30), span.start)
+    return bool(before) and before[1].lower() in nouns
 
 
 def _inside_other_name(text: str, toks: list[_Token], span: _Span, lang: Language, spans: list[_Span]) -> bool:

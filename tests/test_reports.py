@@ -304,3 +304,11 @@ def test_an_organisations_name_is_no_place(gazetteer):
     text = "Arakan Army fighters captured Maungdaw after weeks of fighting, the Kyiv Post reported."
     names = {m.as_written for m in geoparse(text, gazetteer=gazetteer, language="en") if m.place}
     assert not names & {"Arakan", "Kyiv"}
+
+
+def test_a_landmarks_own_name_is_no_small_place_of_that_spelling(gazetteer):
+    # GeoNames gives Fort Abbas, 400 km from Kotli, the alternate name "Abbas"; the Kakhovka dam is at Kakhovka.
+    found = events_of("Worshippers were killed in Kotli when a missile struck the Abbas mosque at dawn.", gazetteer)
+    assert [place for place, _ in found] == ["Kotli"]
+    found = events_of("An explosion destroyed the Kakhovka dam overnight, Ukrainian officials said.", gazetteer)
+    assert any(place.endswith("Kakhovka") for place, _ in found)
