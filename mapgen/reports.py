@@ -415,6 +415,9 @@ def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: L
     # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
     if patterns["speaks"].match(after):
         return True
+    hosts = patterns["hosts"].match(text, mention.end, min(sentence.end, mention.end + 120))
+    if hosts and not any(mention.end <= c.start < hosts.end() for c in cues):
+        return True
     # The name names a force: "pasukan Vostok", "the Azov battalion"
     if ends["force"].find(tail) or patterns["force_after"].match(after):
         return True
@@ -434,7 +437,8 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
     refs = phrase_pattern(lang.words("reference_words")).pattern
     # A place followed by "said" or "denied" speaks; one followed by "according to ..." does not.
     verbs = [v for v in lang.words("attribution_verbs") if v.lower() not in lang.word_set("source_prepositions")]
-    speaks = phrase_pattern(verbs).pattern + "|" + lang.pattern("denial_words").pattern
+    # ... and so does one that acts: "Islamabad melakukan serangan presisi", "Kyiv launched drones"
+    speaks = phrase_pattern(verbs).pattern + "|" + lang.pattern("denial_words").pattern + "|" + lang.pattern("actor_verbs").pattern
     return {
         "distance": re.compile(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", re.I),
         # "Moscow said", "Baku juga menuduh", "Kyiv on Tuesday said": a word or two may come first; not
@@ -442,6 +446,9 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
         "speaks": re.compile(r"[^\w,.;:!?]*(?:(?:" + lang.pattern("speech_preludes").pattern + r")(?:\s+\w+)?\s+)?(?:" + speaks + ")", re.I),
         "relative": re.compile(r"\b(?:" + lang.pattern("relative_pronouns").pattern + r")\b", re.I),
         "force_after": re.compile(r"\s+(?:" + lang.pattern("force_nouns_after").pattern + ")", re.I),
+        # "in Granada, Spain, for the European Political Community summit": the place hosts the meeting
+        "hosts": re.compile(r"(?:\s*,\s*[\w ]{2,30},)?\s+(?:" + lang.pattern("purpose_words").pattern + r")\s+(?:[\w'’-]+\s+){0,5}?(?:"
+                            + lang.pattern("meeting_words").pattern + ")", re.I),
     }
 
 

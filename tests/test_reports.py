@@ -312,3 +312,26 @@ def test_a_landmarks_own_name_is_no_small_place_of_that_spelling(gazetteer):
     assert [place for place, _ in found] == ["Kotli"]
     found = events_of("An explosion destroyed the Kakhovka dam overnight, Ukrainian officials said.", gazetteer)
     assert any(place.endswith("Kakhovka") for place, _ in found)
+
+
+def test_a_place_that_hosts_a_meeting_or_acts_is_no_event_place(gazetteer):
+    found = events_of("Zelensky, who was in Vilnius, Lithuania, for the NATO summit, condemned the strike on Odesa.", gazetteer)
+    assert [place for place, _ in found] == ["Odesa"]
+    found = events_of("Moskow meluncurkan rudal ke Kyiv pada Selasa malam.", gazetteer, "id")
+    assert [place for place, _ in found] == ["Kyiv"]
+    found = events_of("The president condemned the attack in an address to the nation from Maputo.", gazetteer)
+    assert found == {}
+
+
+def test_a_ceasefire_place_and_where_a_convoy_came_from_are_no_event_places(gazetteer):
+    found = events_of("Serangan ke Tulkarm dimulai sehari setelah gencatan senjata di Rafah berlaku.", gazetteer, "id")
+    assert [place for place, _ in found] == ["Tulkarm"]
+    found = events_of("A convoy sent from Pemba was ambushed near Macomia on Friday.", gazetteer)
+    assert [place for place, _ in found] == ["Macomia"]
+
+
+def test_the_wounded_and_suicide_bombings(gazetteer):
+    found = events_of("Two soldiers were wounded in Toretsk on Monday, the brigade said.", gazetteer)
+    assert ("Toretsk", "attack") in found
+    found = events_of("Seorang pengebom bunuh diri meledakkan diri di sebuah pasar di Maiduguri.", gazetteer, "id")
+    assert [kind for _, kind in found] == ["attack"]
