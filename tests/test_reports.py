@@ -335,3 +335,10 @@ def test_the_wounded_and_suicide_bombings(gazetteer):
     assert ("Toretsk", "attack") in found
     found = events_of("Seorang pengebom bunuh diri meledakkan diri di sebuah pasar di Maiduguri.", gazetteer, "id")
     assert [kind for _, kind in found] == ["attack"]
+
+
+def test_where_people_fled_to_is_no_event(gazetteer):
+    found = events_of("Ribuan warga mengungsi dari Kherson ke Odesa sejak pertempuran pecah.", gazetteer, "id")
+    assert found == {}
+    found = events_of("Residents fled from Kherson to Odesa after the shelling.", gazetteer)
+    assert found == {}
