@@ -5,7 +5,8 @@ a sentence: the sentence is cut at attribution verbs ("mengatakan", "said"), so 
 verb never takes the event; the event word must lie within a few words of the place, or of the list of
 places it belongs to ("ke arah Aghdere, Khojavend, Fizuli, Hadrut, dan Gubadli"). A place is no event
 where the text uses it as a dateline, a reference point ("15 km dari ..."), a meeting place, a speaker
-("Baku menuduh"), or where the event word is denied, negated or only intended.
+("Baku menuduh") and so on (`place_roles`), or where the event word reports nothing that happened: denied,
+negated, conditional or only intended (`cues`).
 """
 from __future__ import annotations
 
@@ -13,111 +14,19 @@ import bisect
 import re
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
 
 from mapgen import dates
+from mapgen.cues import WORD, Cue, denied, find_cues, happened, retracted, words_between
 from mapgen.furniture import is_title_case
-from mapgen.languages import Language, PhraseEnds, Words, phrase_pattern, tail_of, words_of
+from mapgen.languages import Language, Words, words_of
 from mapgen.model import Article, Mention, Report
+from mapgen.place_roles import located, locates_another, not_an_event_place
+from mapgen.sentences import Sentence, sentences
 
 TIE_WORDS = 12  # how far (in words) an event word may stand from its place or list of places
 TYPE_RANK = {"capture": 4, "air_strike": 3, "shelling": 3, "armed_clash": 2, "attack": 1}
 PLACE_KINDS_FOR_EVENTS = ("city", "town", "village", "settlement", "height", "landmark", "district", "region")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _ANY_WORD = re.compile(r"\w")
-# A character set first (not a look-behind or an alternation) lets the regex engine skip ahead to candidates.
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ]))")
-
-
-class Cue(NamedTuple):
-    start: int
-    end: int
-    kind: str
-    text: str
-
-
-class Sentence(NamedTuple):
-    start: int
-    end: int
-    paragraph: int
-
-
-_LAST_WORD = re.compile(r"(\w+)\.$")
-
-
-def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
-    out, start, paragraph = [], 0, 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start() if m[0][0] == "\n" else m.start() + 1  # after the full stop
-        if "\n" not in m[0]:
-            last = _LAST_WORD.search(text[max(0, end - 12) : end])
-            word = last[1] if last else ""
-            initial = len(word) == 1 and word.isupper()  # "D.C.", "J. Smith"
-            if initial or word.lower() in abbreviations or text[m.end() : m.end() + 1].isdigit():
-                continue  # "Nov. 11", "Mr. Aliyev": not the end of a sentence
-        if text[start:end].strip():
-            out.append(Sentence(start, end, paragraph))
-        if "\n" in m[0]:
-            paragraph += 1
-        start = m.end()
-    if text[start:].strip():
-        out.append(Sentence(start, len(text), paragraph))
-    return out
-
-
-def _word_at(words: Words, offset: int) -> int:
-    """The index of the word at (or last before) a character offset: distances are counted in words."""
-    return max(0, bisect.bisect_right(words.starts, offset) - 1)
-
-
-@lru_cache(maxsize=None)
-def _clitic_forms(lang: Language) -> dict[str, str]:
-    """Each cue's first word with each clitic of the language: "direbutnya" -> "direbut"."""
-    known = lang.cues[0].index
-    forms: dict[str, str] = {}
-    for clitic in lang.words("clitics"):  # the first clitic listed wins, as a reader strips it first
-        for word in known:
-            if word + clitic not in known:
-                forms.setdefault(word + clitic, word)
-    return forms
-
-
-def _without_clitics(words: Words, lang: Language) -> Words:
-    """A word that is no cue is looked up without its clitic."""
-    forms = _clitic_forms(lang)
-    return words.renamed({w: forms[w] for w in words.positions.keys() & forms.keys()})
-
-
-def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue]:
-    """Event words, found by one pass over the text's words."""
-    index, kinds = lang.cues
-    words = _without_clitics(words or words_of(text), lang)
-    cues = []
-    # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture;
-    # freeing people ("pembebasan sandera", "liberated hostages") takes no place; flight or rescue operations
-    # are no fighting.
-    no_event = [(s, e) for s, e, _ in lang.phrases("non_event_phrases").find(words)]
-    for start, end, phrase in index.find(words):
-        kind, cased = kinds[phrase]
-        if cased and not text[start:end].startswith(phrase[:1]):
-            continue
-        if any(a <= start < b or start <= a < end for a, b in no_event):
-            continue
-        if kind == "capture" and _held_since(text, end, lang):
-            continue
-        cues.append(Cue(start, end, kind, text[start:end]))
-    return cues
-
-
-_CLAUSE_END = re.compile(r"[.;!?]")
-
-
-def _held_since(text: str, end: int, lang: Language) -> bool:
-    """"dikuasai separatis sejak 2014", "held by Russia since May": who has held a place, not a capture."""
-    after = text[end : end + 60]
-    stop = _CLAUSE_END.search(after)
-    after = after[: stop.start()] if stop else after
-    return bool(lang.may_have("since_words", after) and lang.pattern("since_words").search(after))
 
 
 def extract(article: Article, mentions: list[Mention], lang: Language) -> list[Report]:
@@ -143,9 +52,9 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
         if said_here:
             claimant = said_here
             paragraph_claimant[sentence.paragraph] = said_here
-        if not inside or _retracted(text, sentence, lang):
+        if not inside or retracted(text, sentence, lang):
             continue
-        sentence_cues = [c for c in cues_at.within(sentence.start, sentence.end) if _realis(text, c, sentence, lang)]
+        sentence_cues = [c for c in cues_at.within(sentence.start, sentence.end) if happened(text, c, sentence, lang)]
         if not sentence_cues:
             continue
         segments = _segments(text, sentence, said, lang)
@@ -153,15 +62,15 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
         for mention in inside:
             if mention.place.kind not in PLACE_KINDS_FOR_EVENTS or any(a <= mention.start < b for a, b in datelines):
                 continue
-            if _locator(text, mention, inside, lang):
+            if locates_another(text, mention, inside, lang):
                 continue
-            if _not_an_event_place(text, mention, sentence, lang, words, cues):
+            if not_an_event_place(text, mention, sentence, lang, words, cues):
                 continue
             segment = next(s for s in segments if s[0] <= mention.start < s[1])
             group = groups[id(mention)]
             segment_cues = [c for c in sentence_cues if segment[0] <= c.start < segment[1]]
             cue = _tied_cue(mention, group, segment_cues, words)
-            if cue is None or _denied(text, cue, segment, lang) or not _located(text, group, segment_cues, lang, words):
+            if cue is None or denied(text, cue, segment, lang) or not located(text, group, segment_cues, lang, words):
                 continue
             if all_dates is None:
                 all_dates = dates.find(text, lang, article.published, words)
@@ -170,13 +79,6 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
             if key not in reports or _better(report, reports[key]):
                 reports[key] = report
     return sorted(_fold_unspecified(reports.values()), key=lambda r: (text.find(r.quote), r.place.name, r.event_type))
-
-
-def _retracted(text: str, sentence: Sentence, lang: Language) -> bool:
-    """A claim the sentence itself withdraws ("initially said jets had struck ..., but ... later said the
-    statement had been a mistake") reports nothing."""
-    part = text[sentence.start : sentence.end]
-    return lang.may_have("retraction_words", part) and bool(lang.pattern("retraction_words").search(part))
 
 
 def _phrase_at(text: str, start: int, end: int) -> str:
@@ -303,7 +205,7 @@ def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, lis
         if current:
             gap = text[current[-1].end : mention.start]
             broken = _LIST_BREAK.search(gap)
-            gap_words = [] if broken else _WORD.findall(gap)
+            gap_words = [] if broken else WORD.findall(gap)
             # Names the gazetteer does not know still stand in the list ("Aghdere, Aghdam, Gubadli, dan")
             linked = not broken and len(gap_words) <= 4 and all(
                 w.lower() in joiners or w.split("-")[0].lower() in joiners or w[0].isupper() for w in gap_words)
@@ -324,184 +226,13 @@ def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: Wo
     """The event word that speaks of this place: near it (or its list), the more specific the better."""
     best, best_value = None, None
     for cue in cues:
-        distance = min(_distance(m, cue, words) for m in group)
+        distance = min(words_between(m, cue, words) for m in group)
         if distance > TIE_WORDS:
             continue
         value = 3 * TYPE_RANK[cue.kind] - distance
         if best_value is None or value > best_value:
             best, best_value = cue, value
     return best
-
-
-def _located(text: str, group: list[Mention], cues: list[Cue], lang: Language, words: Words) -> bool:
-    """The text uses the place as a location: a locative word or a place noun stands just before it
-    ("di Tovuz", "ke arah Aghdere", "kota strategis Shusha", "residents of Stepanakert"), or it is an
-    event word's own object or subject ("shelled Stepanakert", "Ganja was hit"; the word that tells the
-    means may stand further: "Stepanakert sendiri kembali digempur roket"). A place acting ("Baku akan
-    menyetujui", "didukung Yerevan") is not where anything happened."""
-    locatives = lang.word_set("locative_words")
-    for mention in group:
-        at = bisect.bisect_left(words.starts, mention.start)
-        before = [words.lowered[i] for i in range(max(0, at - 3), at) if words.starts[i] >= mention.start - 60]
-        if any(w in locatives for w in before) or _patient_pattern(lang).match(text, mention.end):
-            return True
-    return min(_distance(m, cue, words) for m in group for cue in cues) <= 2
-
-
-@lru_cache(maxsize=None)
-def _patient_pattern(lang: Language) -> re.Pattern:
-    """Words after a place that make it what the event befell: "Kharkiv came under heavy shelling"."""
-    return re.compile(r"\s+(?:" + lang.pattern("patient_phrases").pattern + ")", re.I)
-
-
-_APPOSITION = re.compile(r",[^,.;:!?]{2,80},")
-
-
-def _distance(mention: Mention, cue: Cue, words: Words) -> int:
-    if cue.end <= mention.start:
-        return _word_at(words, mention.start) - _word_at(words, cue.end - 1) - 1
-    gap = _word_at(words, cue.start) - _word_at(words, mention.end - 1) - 1
-    # "Stepanakert, the regional capital, was shelled": the apposition does not part a name from its verb
-    text = words.text
-    m = _APPOSITION.match(text, mention.end)
-    if m and m.end() <= cue.start:
-        gap -= len(_WORD.findall(m[0]))
-    return gap
-
-
-def _locator(text: str, mention: Mention, inside: list[Mention], lang: Language) -> bool:
-    """A district or region named right after a town to say where the town is ("Bakhmut in the Donetsk
-    region", "Barda di wilayah ...") locates the town; the event is the town's."""
-    if mention.qualifier != "district" and mention.place.kind not in ("district", "region"):
-        return False
-    earlier = [m for m in inside if m.end <= mention.start and m.place.kind in ("city", "town", "village", "settlement")]
-    if not earlier:
-        return False
-    gap = text[earlier[-1].end : mention.start]
-    joiners = _locator_joiners(lang)
-    gap_words = _WORD.findall(gap)
-    return not re.search(r"[.;:!?]", gap) and len(gap_words) <= 4 and all(w.lower() in joiners for w in gap_words)
-
-
-@lru_cache(maxsize=None)
-def _locator_joiners(lang: Language) -> frozenset[str]:
-    # "Bakhmut in the Donetsk region", "Wad Madani, ibu kota negara bagian Gezira": the gap's words, one by one
-    phrases = lang.word_set("locating_prepositions") | lang.word_set("articles") | lang.word_set("district_words") | lang.word_set("locator_nouns")
-    return frozenset(w for phrase in phrases for w in phrase.split())
-
-
-def _not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: Words, cues: list[Cue]) -> bool:
-    before = text[max(sentence.start, mention.start - 120) : mention.start]
-    after = text[mention.end : min(sentence.end, mention.end + 40)]
-    patterns = _place_role_patterns(lang)
-    # A reference point: "south-east of Khartoum", "sebelah utara Barda" locate something else, unless
-    # a clause about the place itself follows ("... south of Stepanakert, ..., which came under shelling")
-    tail = tail_of(before)
-    ends = _place_role_ends(lang)
-    if (ends["direction"].find(tail) or tail.endswith(" the") and ends["direction"].find(tail[:-4])) and not _said_of_it(
-            text, mention, sentence, cues, patterns):
-        return True
-    # ... and so does a distance: "15 kilometer dari kota terbesar ..., Stepanakert" / "20 km north of Ganja"
-    distance = list(patterns["distance"].finditer(before))
-    if distance and not any(mention.start - len(before) + distance[-1].end() <= c.start < mention.start for c in cues):
-        return True
-    # A meeting, talks or a visit there ("pertemuan ... di ibukota Azeri Baku", "talks in Washington"), or
-    # where people went ("fled to Odesa", "dilarikan ke rumah sakit di Ganja"), with no event word between
-    for key in ("meeting_words", "destination_words"):
-        for m in lang.pattern(key).finditer(before) if lang.may_have(key, before) else ():
-            gap = before[m.end() :]
-            if len(_WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
-                return True
-    # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
-    if patterns["speaks"].match(after):
-        return True
-    hosts = patterns["hosts"].match(text, mention.end, min(sentence.end, mention.end + 120))
-    if hosts and not any(mention.end <= c.start < hosts.end() for c in cues):
-        return True
-    # The name names a force: "pasukan Vostok", "the Azov battalion"
-    if ends["force"].find(tail) or patterns["force_after"].match(after):
-        return True
-    # Where people come from
-    return bool(ends["origin"].find(tail))
-
-
-def _said_of_it(text: str, mention: Mention, sentence: Sentence, cues: list[Cue], patterns: dict) -> bool:
-    """A relative clause after the place ("which came under shelling") carries an event word."""
-    relative = patterns["relative"].search(text, mention.end, min(sentence.end, mention.end + 80))
-    return bool(relative) and any(relative.end() <= c.start < sentence.end for c in cues)
-
-
-@lru_cache(maxsize=None)
-def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
-    units = "|".join(re.escape(u) for u in lang.words("distance_units"))
-    refs = phrase_pattern(lang.words("reference_words")).pattern
-    # A place followed by "said" or "denied" speaks; one followed by "according to ..." does not.
-    verbs = [v for v in lang.words("attribution_verbs") if v.lower() not in lang.word_set("source_prepositions")]
-    # ... and so does one that acts: "Islamabad melakukan serangan presisi", "Kyiv launched drones"
-    speaks = phrase_pattern(verbs).pattern + "|" + lang.pattern("denial_words").pattern + "|" + lang.pattern("actor_verbs").pattern
-    return {
-        "distance": re.compile(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", re.I),
-        # "Moscow said", "Baku juga menuduh", "Kyiv on Tuesday said": a word or two may come first; not
-        # across a comma ("... merebut Vuhledar, kata kementerian": the place ends what was said)
-        "speaks": re.compile(r"[^\w,.;:!?]*(?:(?:" + lang.pattern("speech_preludes").pattern + r")(?:\s+\w+)?\s+)?(?:" + speaks + ")", re.I),
-        "relative": re.compile(r"\b(?:" + lang.pattern("relative_pronouns").pattern + r")\b", re.I),
-        "force_after": re.compile(r"\s+(?:" + lang.pattern("force_nouns_after").pattern + ")", re.I),
-        # "in Granada, Spain, for the European Political Community summit": the place hosts the meeting
-        "hosts": re.compile(r"(?:\s*,\s*[\w ]{2,30},)?\s+(?:" + lang.pattern("purpose_words").pattern + r")\s+(?:[\w'’-]+\s+){0,5}?(?:"
-                            + lang.pattern("meeting_words").pattern + ")", re.I),
-    }
-
-
-@lru_cache(maxsize=None)
-def _place_role_ends(lang: Language) -> dict[str, PhraseEnds]:
-    """Words that, right before a place, give it a role: a direction ("south-east of"), a force
-    ("pasukan"), an origin ("warga asal")."""
-    return {"direction": PhraseEnds(lang.words("direction_words")), "force": PhraseEnds(lang.words("force_nouns_before")),
-            "origin": PhraseEnds(lang.words("origin_words"))}
-
-
-def _realis(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
-    """An event word that reports something that happened, not one that is intended, feared or negated,
-    nor a weapon handed over, nor one that points back at an event told before ("mengecam serangan
-    tersebut dari Niamey")."""
-    before = text[max(sentence.start, cue.start - 30) : cue.start]
-    last_words = _WORD.findall(before)[-2:]
-    if last_words and last_words[-1].lower() in lang.word_set("perfect_auxiliaries"):
-        last_words = []  # "claimed to have captured", "mengaku telah merebut": done, not intended
-    irrealis = lang.word_set("irrealis_words")
-    if any(w.lower() in irrealis for w in last_words) or _in_condition(text, cue, sentence, lang):
-        return False
-    if cue.kind != "capture" and _handed_over(text, cue, sentence, lang):
-        return False
-    after = text[cue.end : min(sentence.end, cue.end + 12)].split()
-    return not (after and after[0].strip(",.").lower() in lang.word_set("back_references"))
-
-
-def _in_condition(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
-    """An event word in a conditional clause ("if Azerbaijani forces take the town, ...", "jika pasukan
-    merebut kota itu") reports nothing that happened: the clause runs from "if" to the next comma."""
-    clause = text[sentence.start : cue.start]
-    cut = max(clause.rfind(","), clause.rfind(";"))
-    clause = clause[cut + 1 :]
-    return lang.may_have("conditionals", clause) and bool(lang.pattern("conditionals").search(clause))
-
-
-def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
-    """Weapons handed over are no strike: "accusing Abu Dhabi of supplying the RSF with drones". The verb must
-    govern the weapon: "supplied the drones that struck Kharkiv" still has its strike."""
-    transfer, relative = lang.word_set("transfer_verbs"), lang.word_set("relative_pronouns")
-    for word in reversed(_WORD.findall(text[max(sentence.start, cue.start - 45) : cue.start])[-5:]):
-        lowered = word.lower()
-        if lowered in relative:
-            return False
-        if lowered in transfer:
-            return True
-    return False
-
-
-def _denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bool:
-    before = text[segment[0] : cue.start]
-    return lang.may_have("denial_words", before) and bool(lang.pattern("denial_words").search(before))
 
 
 def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention], lang: Language) -> str | None:
@@ -555,7 +286,7 @@ def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, gr
             claimed_by: str | None, lang: Language, words: Words, all_dates: list) -> Report:
     text = article.text
     event_date, precision = _event_date(sentence, cue, mention, article.published, all_dates)
-    distance = min(_distance(m, cue, words) for m in group)
+    distance = min(words_between(m, cue, words) for m in group)
     fatalities, injured = _casualties(text, sentence, cue, lang) if len(group) == 1 else (None, None)
     place = mention.place
     return Report(

@@ -1,0 +1,147 @@
+"""Event words (language file: `events`) and whether each reports something that happened.
+
+An event word reports nothing when it is intended, feared, negated or conditional ("threatened to strike",
+"jika pasukan merebut kota itu"), denied, withdrawn later in its sentence, points back at an event told before
+("serangan tersebut"), or names weapons handed over ("supplying the RSF with drones").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from mapgen.languages import Language, Words, words_of
+from mapgen.model import Mention
+from mapgen.sentences import Sentence
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+class Cue(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+@lru_cache(maxsize=None)
+def _clitic_forms(lang: Language) -> dict[str, str]:
+    """Each cue's first word with each clitic of the language: "direbutnya" -> "direbut"."""
+    known = lang.cues[0].index
+    forms: dict[str, str] = {}
+    for clitic in lang.words("clitics"):  # the first clitic listed wins, as a reader strips it first
+        for word in known:
+            if word + clitic not in known:
+                forms.setdefault(word + clitic, word)
+    return forms
+
+
+def _without_clitics(words: Words, lang: Language) -> Words:
+    """A word that is no cue is looked up without its clitic."""
+    forms = _clitic_forms(lang)
+    return words.renamed({w: forms[w] for w in words.positions.keys() & forms.keys()})
+
+
+def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue]:
+    """Event words, found by one pass over the text's words."""
+    index, kinds = lang.cues
+    words = _without_clitics(words or words_of(text), lang)
+    cues = []
+    # Who holds a place ("yang dikuasai Ukraina", "Ukrainian-held") is a state of affairs, not a capture;
+    # freeing people ("pembebasan sandera", "liberated hostages") takes no place; flight or rescue operations
+    # are no fighting.
+    no_event = [(s, e) for s, e, _ in lang.phrases("non_event_phrases").find(words)]
+    for start, end, phrase in index.find(words):
+        kind, cased = kinds[phrase]
+        if cased and not text[start:end].startswith(phrase[:1]):
+            continue
+        if any(a <= start < b or start <= a < end for a, b in no_event):
+            continue
+        if kind == "capture" and _held_since(text, end, lang):
+            continue
+        cues.append(Cue(start, end, kind, text[start:end]))
+    return cues
+
+
+_CLAUSE_END = re.compile(r"[.;!?]")
+
+
+def _held_since(text: str, end: int, lang: Language) -> bool:
+    """"dikuasai separatis sejak 2014", "held by Russia since May": who has held a place, not a capture."""
+    after = text[end : end + 60]
+    stop = _CLAUSE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    return bool(lang.may_have("since_words", after) and lang.pattern("since_words").search(after))
+
+
+def happened(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
+    """An event word that reports something that happened, not one that is intended, feared or negated,
+    nor a weapon handed over, nor one that points back at an event told before ("mengecam serangan
+    tersebut dari Niamey")."""
+    before = text[max(sentence.start, cue.start - 30) : cue.start]
+    last_words = WORD.findall(before)[-2:]
+    if last_words and last_words[-1].lower() in lang.word_set("perfect_auxiliaries"):
+        last_words = []  # "claimed to have captured", "mengaku telah merebut": done, not intended
+    irrealis = lang.word_set("irrealis_words")
+    if any(w.lower() in irrealis for w in last_words) or _in_condition(text, cue, sentence, lang):
+        return False
+    if cue.kind != "capture" and _handed_over(text, cue, sentence, lang):
+        return False
+    after = text[cue.end : min(sentence.end, cue.end + 12)].split()
+    return not (after and after[0].strip(",.").lower() in lang.word_set("back_references"))
+
+
+def _in_condition(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
+    """An event word in a conditional clause ("if Azerbaijani forces take the town, ...", "jika pasukan
+    merebut kota itu") reports nothing that happened: the clause runs from "if" to the next comma."""
+    clause = text[sentence.start : cue.start]
+    cut = max(clause.rfind(","), clause.rfind(";"))
+    clause = clause[cut + 1 :]
+    return lang.may_have("conditionals", clause) and bool(lang.pattern("conditionals").search(clause))
+
+
+def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
+    """Weapons handed over are no strike: "accusing Abu Dhabi of supplying the RSF with drones". The verb must
+    govern the weapon: "supplied the drones that struck Kharkiv" still has its strike."""
+    transfer, relative = lang.word_set("transfer_verbs"), lang.word_set("relative_pronouns")
+    for word in reversed(WORD.findall(text[max(sentence.start, cue.start - 45) : cue.start])[-5:]):
+        lowered = word.lower()
+        if lowered in relative:
+            return False
+        if lowered in transfer:
+            return True
+    return False
+
+
+def denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bool:
+    before = text[segment[0] : cue.start]
+    return lang.may_have("denial_words", before) and bool(lang.pattern("denial_words").search(before))
+
+
+def retracted(text: str, sentence: Sentence, lang: Language) -> bool:
+    """A claim the sentence itself withdraws ("initially said jets had struck ..., but ... later said the
+    statement had been a mistake") reports nothing."""
+    part = text[sentence.start : sentence.end]
+    return lang.may_have("retraction_words", part) and bool(lang.pattern("retraction_words").search(part))
+
+
+def _word_at(words: Words, offset: int) -> int:
+    """The index of the word at (or last before) a character offset: distances are counted in words."""
+    return max(0, bisect.bisect_right(words.starts, offset) - 1)
+
+
+_APPOSITION = re.compile(r",[^,.;:!?]{2,80},")
+
+
+def words_between(mention: Mention, cue: Cue, words: Words) -> int:
+    """How many words stand between a place and an event word."""
+    if cue.end <= mention.start:
+        return _word_at(words, mention.start) - _word_at(words, cue.end - 1) - 1
+    gap = _word_at(words, cue.start) - _word_at(words, mention.end - 1) - 1
+    # "Stepanakert, the regional capital, was shelled": the apposition does not part a name from its verb
+    text = words.text
+    m = _APPOSITION.match(text, mention.end)
+    if m and m.end() <= cue.start:
+        gap -= len(WORD.findall(m[0]))
+    return gap

@@ -1,0 +1,125 @@
+"""The role a place plays in its sentence: where an event happened, or a dateline's, speaker's, meeting's,
+reference point's, origin's, destination's or force's name, or an area named only to locate a town.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from mapgen.cues import WORD, Cue, words_between
+from mapgen.languages import Language, PhraseEnds, Words, phrase_pattern, tail_of
+from mapgen.model import Mention
+from mapgen.sentences import Sentence
+
+
+def located(text: str, group: list[Mention], cues: list[Cue], lang: Language, words: Words) -> bool:
+    """The text uses the place as a location: a locative word or a place noun stands just before it
+    ("di Tovuz", "ke arah Aghdere", "kota strategis Shusha", "residents of Stepanakert"), or it is an
+    event word's own object or subject ("shelled Stepanakert", "Ganja was hit"; the word that tells the
+    means may stand further: "Stepanakert sendiri kembali digempur roket"). A place acting ("Baku akan
+    menyetujui", "didukung Yerevan") is not where anything happened."""
+    locatives = lang.word_set("locative_words")
+    for mention in group:
+        at = bisect.bisect_left(words.starts, mention.start)
+        before = [words.lowered[i] for i in range(max(0, at - 3), at) if words.starts[i] >= mention.start - 60]
+        if any(w in locatives for w in before) or _patient_pattern(lang).match(text, mention.end):
+            return True
+    return min(words_between(m, cue, words) for m in group for cue in cues) <= 2
+
+
+@lru_cache(maxsize=None)
+def _patient_pattern(lang: Language) -> re.Pattern:
+    """Words after a place that make it what the event befell: "Kharkiv came under heavy shelling"."""
+    return re.compile(r"\s+(?:" + lang.pattern("patient_phrases").pattern + ")", re.I)
+
+
+def locates_another(text: str, mention: Mention, inside: list[Mention], lang: Language) -> bool:
+    """A district or region named right after a town to say where the town is ("Bakhmut in the Donetsk
+    region", "Barda di wilayah ...") locates the town; the event is the town's."""
+    if mention.qualifier != "district" and mention.place.kind not in ("district", "region"):
+        return False
+    earlier = [m for m in inside if m.end <= mention.start and m.place.kind in ("city", "town", "village", "settlement")]
+    if not earlier:
+        return False
+    gap = text[earlier[-1].end : mention.start]
+    joiners = _locator_joiners(lang)
+    gap_words = WORD.findall(gap)
+    return not re.search(r"[.;:!?]", gap) and len(gap_words) <= 4 and all(w.lower() in joiners for w in gap_words)
+
+
+@lru_cache(maxsize=None)
+def _locator_joiners(lang: Language) -> frozenset[str]:
+    # "Bakhmut in the Donetsk region", "Wad Madani, ibu kota negara bagian Gezira": the gap's words, one by one
+    phrases = lang.word_set("locating_prepositions") | lang.word_set("articles") | lang.word_set("district_words") | lang.word_set("locator_nouns")
+    return frozenset(w for phrase in phrases for w in phrase.split())
+
+
+def not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: Language, words: Words, cues: list[Cue]) -> bool:
+    before = text[max(sentence.start, mention.start - 120) : mention.start]
+    after = text[mention.end : min(sentence.end, mention.end + 40)]
+    patterns = _place_role_patterns(lang)
+    # A reference point: "south-east of Khartoum", "sebelah utara Barda" locate something else, unless
+    # a clause about the place itself follows ("... south of Stepanakert, ..., which came under shelling")
+    tail = tail_of(before)
+    ends = _place_role_ends(lang)
+    if (ends["direction"].find(tail) or tail.endswith(" the") and ends["direction"].find(tail[:-4])) and not _said_of_it(
+            text, mention, sentence, cues, patterns):
+        return True
+    # ... and so does a distance: "15 kilometer dari kota terbesar ..., Stepanakert" / "20 km north of Ganja"
+    distance = list(patterns["distance"].finditer(before))
+    if distance and not any(mention.start - len(before) + distance[-1].end() <= c.start < mention.start for c in cues):
+        return True
+    # A meeting, talks or a visit there ("pertemuan ... di ibukota Azeri Baku", "talks in Washington"), or
+    # where people went ("fled to Odesa", "dilarikan ke rumah sakit di Ganja"), with no event word between
+    for key in ("meeting_words", "destination_words"):
+        for m in lang.pattern(key).finditer(before) if lang.may_have(key, before) else ():
+            gap = before[m.end() :]
+            if len(WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
+                return True
+    # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
+    if patterns["speaks"].match(after):
+        return True
+    hosts = patterns["hosts"].match(text, mention.end, min(sentence.end, mention.end + 120))
+    if hosts and not any(mention.end <= c.start < hosts.end() for c in cues):
+        return True
+    # The name names a force: "pasukan Vostok", "the Azov battalion"
+    if ends["force"].find(tail) or patterns["force_after"].match(after):
+        return True
+    # Where people come from
+    return bool(ends["origin"].find(tail))
+
+
+def _said_of_it(text: str, mention: Mention, sentence: Sentence, cues: list[Cue], patterns: dict) -> bool:
+    """A relative clause after the place ("which came under shelling") carries an event word."""
+    relative = patterns["relative"].search(text, mention.end, min(sentence.end, mention.end + 80))
+    return bool(relative) and any(relative.end() <= c.start < sentence.end for c in cues)
+
+
+@lru_cache(maxsize=None)
+def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
+    units = "|".join(re.escape(u) for u in lang.words("distance_units"))
+    refs = phrase_pattern(lang.words("reference_words")).pattern
+    # A place followed by "said" or "denied" speaks; one followed by "according to ..." does not.
+    verbs = [v for v in lang.words("attribution_verbs") if v.lower() not in lang.word_set("source_prepositions")]
+    # ... and so does one that acts: "Islamabad melakukan serangan presisi", "Kyiv launched drones"
+    speaks = phrase_pattern(verbs).pattern + "|" + lang.pattern("denial_words").pattern + "|" + lang.pattern("actor_verbs").pattern
+    return {
+        "distance": re.compile(rf"\d[\d.,]*\s*(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{refs})", re.I),
+        # "Moscow said", "Baku juga menuduh", "Kyiv on Tuesday said": a word or two may come first; not
+        # across a comma ("... merebut Vuhledar, kata kementerian": the place ends what was said)
+        "speaks": re.compile(r"[^\w,.;:!?]*(?:(?:" + lang.pattern("speech_preludes").pattern + r")(?:\s+\w+)?\s+)?(?:" + speaks + ")", re.I),
+        "relative": re.compile(r"\b(?:" + lang.pattern("relative_pronouns").pattern + r")\b", re.I),
+        "force_after": re.compile(r"\s+(?:" + lang.pattern("force_nouns_after").pattern + ")", re.I),
+        # "in Granada, Spain, for the European Political Community summit": the place hosts the meeting
+        "hosts": re.compile(r"(?:\s*,\s*[\w ]{2,30},)?\s+(?:" + lang.pattern("purpose_words").pattern + r")\s+(?:[\w'’-]+\s+){0,5}?(?:"
+                            + lang.pattern("meeting_words").pattern + ")", re.I),
+    }
+
+
+@lru_cache(maxsize=None)
+def _place_role_ends(lang: Language) -> dict[str, PhraseEnds]:
+    """Words that, right before a place, give it a role: a direction ("south-east of"), a force
+    ("pasukan"), an origin ("warga asal")."""
+    return {"direction": PhraseEnds(lang.words("direction_words")), "force": PhraseEnds(lang.words("force_nouns_before")),
+            "origin": PhraseEnds(lang.words("origin_words"))}

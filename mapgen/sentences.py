@@ -1,0 +1,38 @@
+"""A text's sentences, and the paragraph each belongs to."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+# A character set first (not a look-behind or an alternation) lets the regex engine skip ahead to candidates.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ]))")
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    paragraph: int
+
+
+_LAST_WORD = re.compile(r"(\w+)\.$")
+
+
+def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+    out, start, paragraph = [], 0, 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() if m[0][0] == "\n" else m.start() + 1  # after the full stop
+        if "\n" not in m[0]:
+            last = _LAST_WORD.search(text[max(0, end - 12) : end])
+            word = last[1] if last else ""
+            initial = len(word) == 1 and word.isupper()  # "D.C.", "J. Smith"
+            if initial or word.lower() in abbreviations or text[m.end() : m.end() + 1].isdigit():
+                continue  # "Nov. 11", "Mr. Aliyev": not the end of a sentence
+        if text[start:end].strip():
+            out.append(Sentence(start, end, paragraph))
+        if "\n" in m[0]:
+            paragraph += 1
+        start = m.end()
+    if text[start:].strip():
+        out.append(Sentence(start, len(text), paragraph))
+    return out
