@@ -7,8 +7,8 @@ import os
 from setuptools import setup
 
 COMPILED = [
-    "mapgen/mentions.py", "mapgen/recognition.py", "mapgen/resolution.py", "mapgen/reports.py", "mapgen/cues.py", "mapgen/place_roles.py", "mapgen/sentences.py",
-    "mapgen/dates.py", "mapgen/furniture.py", "mapgen/read.py",
+    "mapgen/mentions.py", "mapgen/recognition.py", "mapgen/resolution.py", "mapgen/reports.py", "mapgen/cues.py",
+    "mapgen/place_roles.py", "mapgen/sentences.py", "mapgen/dates.py", "mapgen/furniture.py", "mapgen/read.py",
     "mapgen/pipeline.py", "mapgen/languages/__init__.py", "gazetteer/gazetteer.py", "gazetteer/names.py",
 ]
 
