@@ -19,10 +19,19 @@ def located(text: str, group: list[Mention], cues: list[Cue], lang: Language, wo
     event word's own object or subject ("shelled Stepanakert", "Ganja was hit"; the word that tells the
     means may stand further: "Stepanakert sendiri kembali digempur roket"). A place acting ("Baku akan
     menyetujui", "didukung Yerevan") is not where anything happened."""
-    locatives = lang.word_set("locative_words")
+    locatives, modifiers = lang.word_set("locative_words"), lang.word_set("place_modifiers")
     for mention in group:
-        at = bisect.bisect_left(words.starts, mention.start)
-        before = [words.lowered[i] for i in range(max(0, at - 3), at) if words.starts[i] >= mention.start - 60]
+        # "in Ukraine's northeastern Kharkiv region": a possessive and modifiers right before the place do
+        # not part "in" from it
+        i = bisect.bisect_left(words.starts, mention.start) - 1
+        while i >= 1 and words.starts[i] >= mention.start - 60:
+            if words.lowered[i] in modifiers:
+                i -= 1
+            elif words.lowered[i] == "s" and text[words.starts[i] - 1] in "'’":
+                i -= 2
+            else:
+                break
+        before = [words.lowered[k] for k in range(max(0, i - 2), i + 1) if words.starts[k] >= mention.start - 60]
         if any(w in locatives for w in before) or _patient_pattern(lang).match(text, mention.end):
             return True
     return min(words_between(m, cue, words) for m in group for cue in cues) <= 2

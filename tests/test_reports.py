@@ -342,3 +342,17 @@ def test_where_people_fled_to_is_no_event(gazetteer):
     assert found == {}
     found = events_of("Residents fled from Kherson to Odesa after the shelling.", gazetteer)
     assert found == {}
+
+
+def test_a_possessive_and_modifiers_do_not_part_in_from_its_place(gazetteer):
+    found = events_of("Fighting is raging in Ukraine's northeastern Kharkiv region, officials said.", gazetteer)
+    assert ("Kharkiv Oblast", "armed_clash") in found
+    # ... but "in" stays with the place it stands before: Goris, not Stepanakert
+    found = events_of("The road carries fuel from Goris in southern Armenia to Stepanakert and has been the main exit "
+                      "for civilians fleeing the fighting.", gazetteer)
+    assert found == {}
+
+
+def test_tanks_pushing_into_a_town_are_fighting(gazetteer):
+    found = events_of("Israeli tanks pushed deeper into Rafah on Tuesday, residents said.", gazetteer)
+    assert ("Rafah", "armed_clash") in found
