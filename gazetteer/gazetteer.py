@@ -47,7 +47,7 @@ def importance(place: Place, curated: bool) -> float:
     if place.kind == "region":
         return 0.9
     size = min(1.0, math.log10(place.population + 1) / 7)  # ten million people -> 1
-    value = 0.4 + 0.35 * size + (0.1 if curated else 0.0)
+    value = 0.4 + 0.35 * size + (0.2 if curated else 0.0)
     return value * 0.9 if place.kind == "district" else value
 
 

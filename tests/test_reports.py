@@ -356,3 +356,9 @@ def test_a_possessive_and_modifiers_do_not_part_in_from_its_place(gazetteer):
 def test_tanks_pushing_into_a_town_are_fighting(gazetteer):
     found = events_of("Israeli tanks pushed deeper into Rafah on Tuesday, residents said.", gazetteer)
     assert ("Rafah", "armed_clash") in found
+
+
+def test_a_curated_town_beats_a_village_of_its_name(gazetteer):
+    # GeoNames also has a village called Fuzuli, 140 km to the north; the curated Fuzuli is the town of the war.
+    found = events_of("Azerbaijani forces regained control of Fuzuli, President Aliyev said.", gazetteer)
+    assert [r.place.id for r in found.values()] == ["kb:fuzuli"]
