@@ -126,6 +126,19 @@ def retracted(text: str, sentence: Sentence, lang: Language) -> bool:
     return lang.may_have("retraction_words", part) and bool(lang.pattern("retraction_words").search(part))
 
 
+@lru_cache(maxsize=None)
+def _temporal_lead(lang: Language) -> re.Pattern:
+    return re.compile(r"(?:" + lang.pattern("temporal_prepositions").pattern + r")\s+(?:(?:" + lang.pattern("articles").pattern
+                      + r")\s+)?$", re.I)
+
+
+def dates_only(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
+    """An event word after "after the", "following", "setelah", "pasca": it dates what the sentence tells
+    ("security was tightened in Lahore after the attack") rather than reporting an event there."""
+    before = text[max(sentence.start, cue.start - 30) : cue.start]
+    return lang.may_have("temporal_prepositions", before) and bool(_temporal_lead(lang).search(before))
+
+
 def _word_at(words: Words, offset: int) -> int:
     """The index of the word at (or last before) a character offset: distances are counted in words."""
     return max(0, bisect.bisect_right(words.starts, offset) - 1)

@@ -92,6 +92,9 @@ def not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: La
     hosts = patterns["hosts"].match(text, mention.end, min(sentence.end, mention.end + 120))
     if hosts and not any(mention.end <= c.start < hosts.end() for c in cues):
         return True
+    # The name qualifies something else: "the Peshawar-bound train", "Tehran-backed militias"
+    if patterns["attributive"].match(after):
+        return True
     # The name names a force: "pasukan Vostok", "the Azov battalion"
     if ends["force"].find(tail) or patterns["force_after"].match(after):
         return True
@@ -119,6 +122,7 @@ def _place_role_patterns(lang: Language) -> dict[str, re.Pattern]:
         # across a comma ("... merebut Vuhledar, kata kementerian": the place ends what was said)
         "speaks": re.compile(r"[^\w,.;:!?]*(?:(?:" + lang.pattern("speech_preludes").pattern + r")(?:\s+\w+)?\s+)?(?:" + speaks + ")", re.I),
         "relative": re.compile(r"\b(?:" + lang.pattern("relative_pronouns").pattern + r")\b", re.I),
+        "attributive": re.compile(r"-(?:" + ("|".join(map(re.escape, lang.words("attributive_suffixes"))) or r"(?!x)x") + r")\b", re.I),
         "force_after": re.compile(r"\s+(?:" + lang.pattern("force_nouns_after").pattern + ")", re.I),
         # "in Granada, Spain, for the European Political Community summit": the place hosts the meeting
         "hosts": re.compile(r"(?:\s*,\s*[\w ]{2,30},)?\s+(?:" + lang.pattern("purpose_words").pattern + r")\s+(?:[\w'’-]+\s+){0,5}?(?:"

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from mapgen import dates
-from mapgen.cues import WORD, Cue, denied, find_cues, happened, retracted, words_between
+from mapgen.cues import WORD, Cue, dates_only, denied, find_cues, happened, retracted, words_between
 from mapgen.furniture import is_title_case
 from mapgen.languages import Language, Words, words_of
 from mapgen.model import Article, Mention, Report
@@ -58,6 +58,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
         if not sentence_cues:
             continue
         segments = _segments(text, sentence, said, lang)
+        background = {c.start for c in sentence_cues if dates_only(text, c, sentence, lang)}
         groups = _groups(text, inside, lang)
         for mention in inside:
             if mention.place.kind not in PLACE_KINDS_FOR_EVENTS or any(a <= mention.start < b for a, b in datelines):
@@ -68,7 +69,10 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
                 continue
             segment = next(s for s in segments if s[0] <= mention.start < s[1])
             group = groups[id(mention)]
-            segment_cues = [c for c in sentence_cues if segment[0] <= c.start < segment[1]]
+            # "... at railway stations in Lahore after the attack": an event named only to date what is
+            # told is no event at the places before it (its own are after it: "after the attack on Quetta")
+            segment_cues = [c for c in sentence_cues if segment[0] <= c.start < segment[1]
+                            and not (c.start > mention.start and c.start in background)]
             cue = _tied_cue(mention, group, segment_cues, words)
             if cue is None or denied(text, cue, segment, lang) or not located(text, group, segment_cues, lang, words):
                 continue

@@ -362,3 +362,15 @@ def test_a_curated_town_beats_a_village_of_its_name(gazetteer):
     # GeoNames also has a village called Fuzuli, 140 km to the north; the curated Fuzuli is the town of the war.
     found = events_of("Azerbaijani forces regained control of Fuzuli, President Aliyev said.", gazetteer)
     assert [r.place.id for r in found.values()] == ["kb:fuzuli"]
+
+
+def test_an_event_that_only_dates_the_sentence_is_none_at_the_places_before_it(gazetteer):
+    found = events_of("Security was tightened at railway stations in Lahore and Rawalpindi after the attack.", gazetteer)
+    assert found == {}
+    found = events_of("Flights were suspended at Lahore airport after the attack on Quetta station.", gazetteer)
+    assert [place for place, _ in found] == ["Quetta"]
+
+
+def test_a_place_name_that_qualifies_something_else_is_no_event_place(gazetteer):
+    found = events_of("Militants attacked the Peshawar-bound train near Mach on Tuesday.", gazetteer)
+    assert not any(place == "Peshawar" for place, _ in found)
