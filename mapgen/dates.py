@@ -190,8 +190,10 @@ def find(text: str, lang: Language, reference: date | None, words: Words | None 
             value = reference + timedelta(days=relative[phrase]) if reference else None
             found.append(DateMention(start, end, value, "near", "relative"))
             taken.append((start, end))
-    for start, end, _ in lang.phrases("earlier_words").find(words):
-        if not _overlaps(taken, start, end):
+    since = lang.word_set("since_words")
+    for start, end, word in lang.phrases("earlier_words").find(words):
+        # "earlier on Monday", "sebelumnya pada Senin": the day named says when ("since September 27" does not)
+        if not _overlaps(taken, start, end) and (word.lower() in since or not any(d.date and 0 <= d.start - end <= 4 for d in found)):
             found.append(DateMention(start, end, None, "unknown", "earlier"))
     return sorted(found, key=lambda d: d.start)
 

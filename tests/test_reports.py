@@ -374,3 +374,10 @@ def test_an_event_that_only_dates_the_sentence_is_none_at_the_places_before_it(g
 def test_a_place_name_that_qualifies_something_else_is_no_event_place(gazetteer):
     found = events_of("Militants attacked the Peshawar-bound train near Mach on Tuesday.", gazetteer)
     assert not any(place == "Peshawar" for place, _ in found)
+
+
+def test_earlier_on_a_named_day_is_that_day(gazetteer):
+    found = events_of("Armenian forces shelled Tartar earlier on Monday.", gazetteer, published=date(2020, 10, 14))
+    assert [str(r.event_date) for r in found.values()] == ["2020-10-12"]
+    found = events_of("Tartar has been shelled almost daily since September 27.", gazetteer, published=date(2020, 10, 14))
+    assert all(r.date_precision != "day" for r in found.values())
