@@ -45,7 +45,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     attribution_at = _ByStart(attribution, lambda a: a[0])
     for sentence in sentences(text, lang.word_set("abbreviations")):
         inside = placed_at.within(sentence.start, sentence.end)
-        said = attribution_at.within(sentence.start, sentence.end)
+        said = [a for a in attribution_at.within(sentence.start, sentence.end) if not _witnesses_there(text, sentence, a, lang)]
         said_here = _claimant(text, sentence, said, inside, lang)
         if said_here == "":  # a pronoun: the last speaker named
             said_here = claimant
@@ -83,6 +83,18 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
             if key not in reports or _better(report, reports[key]):
                 reports[key] = report
     return sorted(_fold_unspecified(reports.values()), key=lambda r: (text.find(r.quote), r.place.name, r.event_type))
+
+
+@lru_cache(maxsize=None)
+def _fronted_witnesses(lang: Language) -> re.Pattern:
+    return re.compile(r"\s*(?:" + lang.pattern("locating_prepositions").pattern + r")\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}(?:\s*,[^,.;:]{1,60})?\s*,\s*"
+                      r"(?:[\w-]+\s+){0,2}?(?:" + lang.pattern("witness_nouns").pattern + r")\s*$", re.I)
+
+
+def _witnesses_there(text: str, sentence: Sentence, verb: tuple[int, int], lang: Language) -> bool:
+    """"In Gondar, residents reported heavy gunfire": witnesses in a place named at the head of the
+    sentence report what happened there, so the verb does not part the event from the place."""
+    return bool(_fronted_witnesses(lang).match(text[sentence.start : verb[0]]))
 
 
 def _phrase_at(text: str, start: int, end: int) -> str:

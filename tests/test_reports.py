@@ -381,3 +381,11 @@ def test_earlier_on_a_named_day_is_that_day(gazetteer):
     assert [str(r.event_date) for r in found.values()] == ["2020-10-12"]
     found = events_of("Tartar has been shelled almost daily since September 27.", gazetteer, published=date(2020, 10, 14))
     assert all(r.date_precision != "day" for r in found.values())
+
+
+def test_witnesses_in_a_place_named_first_report_what_happened_there(gazetteer):
+    found = events_of("In Mariupol, the besieged port city, residents reported heavy gunfire through the night.", gazetteer)
+    assert ("Mariupol", "armed_clash") in found
+    # an official speaking in a capital is no witness: the capital stays on the speaker's side
+    found = events_of("In Kyiv, President Zelensky said Russian missiles hit Kharkiv.", gazetteer)
+    assert [place for place, _ in found] == ["Kharkiv"]
