@@ -17,6 +17,7 @@ KIND_PRECISION = {
     "landmark": 1,
 }
 KINDS = tuple(KIND_PRECISION)
+SETTLEMENT_KINDS = ("city", "town", "village", "settlement")
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def _held_since(text: str, end: int, lang: Language) -> bool:
     after = text[end : end + 60]
     stop = _CLAUSE_END.search(after)
     after = after[: stop.start()] if stop else after
-    return bool(lang.may_have("since_words", after) and lang.pattern("since_words").search(after))
+    return lang.holds("since_words", after)
 
 
 def happened(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
@@ -98,7 +98,7 @@ def _in_condition(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bo
     clause = text[sentence.start : cue.start]
     cut = max(clause.rfind(","), clause.rfind(";"))
     clause = clause[cut + 1 :]
-    return lang.may_have("conditionals", clause) and bool(lang.pattern("conditionals").search(clause))
+    return lang.holds("conditionals", clause)
 
 
 def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
@@ -116,14 +116,14 @@ def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> boo
 
 def denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bool:
     before = text[segment[0] : cue.start]
-    return lang.may_have("denial_words", before) and bool(lang.pattern("denial_words").search(before))
+    return lang.holds("denial_words", before)
 
 
 def retracted(text: str, sentence: Sentence, lang: Language) -> bool:
     """A claim the sentence itself withdraws ("initially said jets had struck ..., but ... later said the
     statement had been a mistake") reports nothing."""
     part = text[sentence.start : sentence.end]
-    return lang.may_have("retraction_words", part) and bool(lang.pattern("retraction_words").search(part))
+    return lang.holds("retraction_words", part)
 
 
 @lru_cache(maxsize=None)

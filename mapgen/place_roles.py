@@ -7,6 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from gazetteer import SETTLEMENT_KINDS
 from mapgen.cues import WORD, Cue, words_between
 from mapgen.languages import Language, PhraseEnds, Words, phrase_pattern, tail_of
 from mapgen.model import Mention
@@ -48,7 +49,7 @@ def locates_another(text: str, mention: Mention, inside: list[Mention], lang: La
     region", "Barda di wilayah ...") locates the town; the event is the town's."""
     if mention.qualifier != "district" and mention.place.kind not in ("district", "region"):
         return False
-    earlier = [m for m in inside if m.end <= mention.start and m.place.kind in ("city", "town", "village", "settlement")]
+    earlier = [m for m in inside if m.end <= mention.start and m.place.kind in SETTLEMENT_KINDS]
     if not earlier:
         return False
     gap = text[earlier[-1].end : mention.start]

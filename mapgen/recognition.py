@@ -13,20 +13,14 @@ from typing import NamedTuple
 
 from gazetteer import Gazetteer, NameMatch, fold
 from mapgen.furniture import is_title_case
-from mapgen.languages import Language, PhraseEnds, phrase_pattern, words_of
+from mapgen.languages import Language, PhraseEnds, phrase_pattern, tail_of, words_of
 
 MAX_WORDS = 4
-
-
 # Surname endings common in the regions the news covers (Armenian, Azerbaijani, Russian, Ukrainian,
 # Georgian, Turkish, Persian, South Slavic): a run of capitalised words with one is a person's name.
 SURNAME_ENDINGS = ("yan", "ian", "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "sky", "ski", "skiy",
                    "oglu", "oğlu", "zade", "zadeh", "ović", "ovic", "shvili", "dze", "uk", "chuk")
-
-
 _TOKEN = re.compile(r"[^\W\d_](?:[\w]|[-'’ʻ](?=\w))*", re.UNICODE)
-
-
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-ÞƏŞÇĞÖÜİ])")
 
 
@@ -195,7 +189,7 @@ def _written_lower_too(text: str, word: str) -> bool:
     return False
 
 
-def opens_sentence(text: str, start: int) -> bool:
+def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?:\n"
 
@@ -233,7 +227,7 @@ def recognise(text: str, toks: list[Token], lang: Language, gazetteer: Gazetteer
             continue
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
-        if first == last and " " not in surface and (opens_sentence(text, start) or _written_lower_too(text, surface)):
+        if first == last and " " not in surface and (_opens_sentence(text, start) or _written_lower_too(text, surface)):
             # "Saksi mata ...", "Glide bombs ...": a word capitalised by its place in the sentence
             matches = [m for m in matches if _names_it_surely(m)]
         if not matches or (first == last and (surface.casefold() in lang.non_place_words or surface.lower() in lang.word_set("titles"))):
@@ -253,25 +247,21 @@ def recognise(text: str, toks: list[Token], lang: Language, gazetteer: Gazetteer
     return _headline_check(text, sorted(kept, key=lambda s: s.start))
 
 
-_LAST_WORD = re.compile(r"(\w+)\s+$")
-
-
-_FIRST_WORD = re.compile(r"\s+(\w+(?:\s+\w+)?)")
-
-
 def _names_a_landmark(text: str, span: Span, lang: Language) -> bool:
     """A name next to a landmark noun ("the Abbas mosque", "masjid Subhan") is the landmark's own name when
     the gazetteer knows it only as another spelling of some small place: not Fort Abbas, 400 km away. A
     place's own name stays that place ("the Kakhovka dam", "bandara Kharkiv")."""
-    if any(m.canonical or m.curated or m.place.population >= SURE_POPULATION or m.place.kind in ("country", "region")
-           for m in span.matches):
+    if any(m.canonical or _names_it_surely(m) for m in span.matches):
         return False
-    nouns = lang.word_set("landmark_nouns")
-    after = _FIRST_WORD.match(text, span.end)
-    if after and (after[1].lower() in nouns or after[1].lower().split()[0] in nouns):
+    after = _WORD_AFTER.match(text, span.end)
+    if after and after[1].lower() in lang.word_set("landmark_nouns"):
         return True
-    before = _LAST_WORD.search(text, max(0, span.start - 30), span.start)
-    return bool(before) and before[1].lower() in nouns
+    return bool(_landmark_nouns(lang).find(tail_of(text[max(0, span.start - 30) : span.start])))
+
+
+@lru_cache(maxsize=None)
+def _landmark_nouns(lang: Language) -> PhraseEnds:
+    return PhraseEnds(lang.words("landmark_nouns"))
 
 
 def _inside_other_name(text: str, toks: list[Token], span: Span, lang: Language, spans: list[Span]) -> bool:
@@ -306,7 +296,7 @@ def _after_other_name(text: str, toks: list[Token], span: Span, lang: Language, 
     if any(s.first <= before <= s.last and any(m.curated or m.place.kind in ("country", "region") for m in s.matches)
            for s in spans):
         return False  # a sure place before it: "Azerbaijan's Tartar" written without the 's
-    if any(m.curated or m.place.kind in ("country", "region") for m in span.matches) or opens_sentence(text, word.start):
+    if any(m.curated or m.place.kind in ("country", "region") for m in span.matches) or _opens_sentence(text, word.start):
         return False  # the news names curated places in longer phrases too ("Biara Dadivank")
     lowered = word.text.lower()
     if (lowered in lang.word_set("titles") or lowered in lang.word_set("name_modifiers") or lowered in lang.non_place_words

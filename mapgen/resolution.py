@@ -13,18 +13,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from gazetteer import Candidate, NameMatch, Place, distance_km, fold
+from gazetteer import SETTLEMENT_KINDS, Candidate, NameMatch, Place, distance_km, fold
 from gazetteer.gazetteer import score as prior_score
 from mapgen.languages import Language, tail_of
 from mapgen.model import Mention
 from mapgen.recognition import SURE_POPULATION, Span, Token, district_patterns, qualifier_words
 
 MIN_CONFIDENCE = 0.25
-
-
-SETTLEMENT_KINDS = ("city", "town", "village", "settlement")
-
-
 AREA_KINDS = ("district", "region")
 
 
@@ -46,9 +41,7 @@ def _words_before(text: str, span: Span, lang: Language) -> tuple[str, bool]:
 
 
 BIG_CITY = SURE_POPULATION  # a city this big by its own name outweighs small places spelled like it
-
-
-MINOR_SHARE = 0.2
+MINOR_SHARE = 0.2  # ... that are smaller than this share of it
 
 
 def _without_minor_aliases(matches: list[NameMatch]) -> list[NameMatch]:
@@ -174,8 +167,6 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|\s)")  # ". " or a new line; a character set first scans fast
-
-
 SENTENCE_REACH = 400  # characters: how far back a sentence may begin, for the places it names
 
 
@@ -242,7 +233,7 @@ def _in_sentence(span: Span, local: list[Place], ranked: list[tuple[float, "_Sco
             for value, c in ranked]
 
 
-def _rescore(cands, name, focus, near_places, names_of_place, located=False, sure=None) -> list[tuple[float, "_Scored"]]:
+def _rescore(cands, name, focus, near_places, names_of_place, located, sure) -> list[tuple[float, "_Scored"]]:
     """Each candidate's value in the article's context, best first (values are not capped: they rank).
 
     Context decides between places; a name that only one place bears, spelled as the gazetteer has

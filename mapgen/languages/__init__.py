@@ -170,6 +170,11 @@ class Language:
         substring tests spare most texts a regex scan; True is only a maybe."""
         return any(map(text.lower().__contains__, _first_words(self, key)))
 
+    def holds(self, key: str, text: str) -> bool:
+        """Whether `text` holds a phrase of the list at `key` (the substring test first spares most texts
+        the regex)."""
+        return self.may_have(key, text) and bool(self.pattern(key).search(text))
+
     def word_set(self, key: str) -> frozenset[str]:
         """A word list (or a table's keys) in lower case, for membership tests."""
         found = self._word_sets.get(key)
