@@ -188,7 +188,7 @@ def main() -> None:
     from mapgen.compiled import compiled_sources, stale_sources
 
     built = compiled_sources()
-    print(f"modules: {len(built)} compiled by setup.py (Cython)" if built else "modules: plain Python sources (not compiled)")
+    print(f"modules: {len(built)} compiled by setup.py (mypyc)" if built else "modules: plain Python sources (not compiled)")
     if stale_sources():
         raise SystemExit("bench_extract: compiled modules are older than their sources: rebuild (pip install -e .)")
 

@@ -82,7 +82,7 @@ class Gazetteer:
                 bucket = self._extra.setdefault(fold(name), [])
                 bucket[:] = [m for m in bucket if m.place.id != place.id or m.name != name] + [match]
 
-    def _place(self, row: tuple) -> tuple[Place, bool]:
+    def _place(self, row: Sequence) -> tuple[Place, bool]:
         cached = self._by_rowid.get(row[0])
         if cached is None:
             rowid, pid, name, kind, lat, lon, country, admin1, district, pop, aliases, source, gid, layer = row

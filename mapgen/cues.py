@@ -105,7 +105,8 @@ def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> boo
     """Weapons handed over are no strike: "accusing Abu Dhabi of supplying the RSF with drones". The verb must
     govern the weapon: "supplied the drones that struck Kharkiv" still has its strike."""
     transfer, relative = lang.word_set("transfer_verbs"), lang.word_set("relative_pronouns")
-    for word in reversed(WORD.findall(text[max(sentence.start, cue.start - 45) : cue.start])[-5:]):
+    before: list[str] = WORD.findall(text[max(sentence.start, cue.start - 45) : cue.start])
+    for word in reversed(before[-5:]):
         lowered = word.lower()
         if lowered in relative:
             return False

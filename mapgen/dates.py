@@ -231,8 +231,8 @@ def latest_full_date(text: str, lang: Language, default_year: int | None = None)
     """The latest day-and-month date in a text: an estimate of when it was written. Dates written
     without a year take the latest year the text writes out, else `default_year`."""
     written = _written_dates(text, lang)
-    years = [d.date.year for d in _resolved(written, None)]
-    found = [d.date for d in _resolved(written, max(years) if years else default_year)]
+    years = [d.date.year for d in _resolved(written, None) if d.date]
+    found = [d.date for d in _resolved(written, max(years) if years else default_year) if d.date]
     return max(found) if found else None
 
 

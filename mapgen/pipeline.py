@@ -114,7 +114,9 @@ def _start_worker(place_files: tuple[str, ...]) -> None:
 
 
 def _work(chunk: list[Article]) -> list[tuple[list[Report], str | None]]:
-    return [_one_article(article, _WORKER_GAZETTEER) for article in chunk]
+    gazetteer = _WORKER_GAZETTEER
+    assert gazetteer is not None, "the worker's gazetteer opens when the worker starts"
+    return [_one_article(article, gazetteer) for article in chunk]
 
 
 def _in_processes(articles: list[Article], jobs: int, place_files: tuple[str, ...], progress: bool):

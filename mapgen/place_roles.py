@@ -47,9 +47,10 @@ def _patient_pattern(lang: Language) -> re.Pattern:
 def locates_another(text: str, mention: Mention, inside: list[Mention], lang: Language) -> bool:
     """A district or region named right after a town to say where the town is ("Bakhmut in the Donetsk
     region", "Barda di wilayah ...") locates the town; the event is the town's."""
-    if mention.qualifier != "district" and mention.place.kind not in ("district", "region"):
+    place = mention.place
+    if place is None or mention.qualifier != "district" and place.kind not in ("district", "region"):
         return False
-    earlier = [m for m in inside if m.end <= mention.start and m.place.kind in SETTLEMENT_KINDS]
+    earlier = [m for m in inside if m.end <= mention.start and m.place is not None and m.place.kind in SETTLEMENT_KINDS]
     if not earlier:
         return False
     gap = text[earlier[-1].end : mention.start]

@@ -67,7 +67,10 @@ def expand_sources(sources: Sequence[str]) -> Iterator[str | ReadError]:
             yield source
         elif glob.has_magic(source):
             matches = sorted(p for p in glob.glob(source, recursive=True) if Path(p).is_file())
-            yield from matches or [ReadError(source, "no file matches this pattern")]
+            if matches:
+                yield from matches
+            else:
+                yield ReadError(source, "no file matches this pattern")
         else:
             yield ReadError(source, "no such file or folder")
 

@@ -102,10 +102,10 @@ def _joins_a_name(text: str, before: Token, tok: Token) -> bool:
     if tok.capitalised:
         return not gap.strip() or gap.strip().lower() in NAME_PARTICLES and gap[:1].isspace() and gap[-1:].isspace()
     particle, dash, rest = tok.text.partition("-")
-    return not gap.strip() and dash and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
+    return not gap.strip() and bool(dash) and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
-def _candidate_spans(text: str, toks: list[Token]) -> list[tuple[int, int, str]]:
+def _candidate_spans(text: str, toks: list[Token]) -> list[tuple[int, int, str, int]]:
     out = []
     # Whether each token continues the name before it; a run stops at a lower-case word or punctuation.
     joins = [False] + [_joins_a_name(text, a, b) for a, b in zip(toks, toks[1:])]

@@ -305,6 +305,7 @@ def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, gr
     distance = min(words_between(m, cue, words) for m in group)
     fatalities, injured = _casualties(text, sentence, cue, lang) if len(group) == 1 else (None, None)
     place = mention.place
+    assert place is not None, "only a resolved mention is reported"
     return Report(
         source=article.source,
         place=place,

@@ -91,6 +91,7 @@ def _kind_factor(place: Place, qualifier: str) -> float:
 
 
 MAX_CANDIDATES = 8  # context decides among the likeliest few; the rest cannot win
+_UNDECIDED: tuple[list[Candidate], float] = ([], 0.0)  # an ambiguous name is decided by its sentence
 
 
 def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, memo: dict,
@@ -105,8 +106,8 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
     anchors: list[Place | None] = []
     for span, qualifier in zip(spans, qualifiers):
         # The ranked priors of a name depend on the name and the word before it, not the article.
-        key = ("priors", span.key, qualifier, span.text.isupper() and len(span.key) <= 4)
-        if key not in memo:
+        prior_key = ("priors", span.key, qualifier, span.text.isupper() and len(span.key) <= 4)
+        if prior_key not in memo:
             kept = _without_minor_aliases(span.matches)
             scored = [prior_score(m) for m in kept]
             scored = [Candidate(c.place, c.score * _kind_factor(c.place, qualifier), c.matched, c.why) for c in scored]
@@ -114,8 +115,8 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
             one_point = all(_same_point(c.place, cands[0].place) for c in cands[1:])
             # Only a name one place bears, spelled as the gazetteer has it, may need less context.
             sure = {m.place.id: m.curated for m in kept if not m.loose} if one_point else {}
-            memo[key] = (cands, _anchor(cands), sure)
-        cands, anchor, sure = memo[key]
+            memo[prior_key] = (cands, _anchor(cands), sure)
+        cands, anchor, sure = memo[prior_key]
         options.append(cands)
         anchors.append(anchor)
         sure_ids.append(sure)
@@ -130,7 +131,7 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
         for cand in cands:  # each name's candidates once, however often it is named
             names_of_place.setdefault(cand.place.id, set()).add(name)
     sentences = _SentenceBounds(text, spans)
-    resolved: dict[tuple[str, str], tuple[list[tuple[float, _Scored]], bool, tuple | None]] = {}
+    resolved: dict[tuple[str, str, bool], tuple[list[tuple[float, _Scored]], bool, tuple[list[Candidate], float]]] = {}
     readings: dict[tuple, tuple[list[Candidate], float]] = {}
     context: dict[str, tuple[set[str], list[Place]]] = {}  # per name: the countries and places of the others
     mentions = []
@@ -147,7 +148,7 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
             ranked = _rescore(cands, span.key, focus, near_places, names_of_place, key[2], sure_ids[index])
             ambiguous = len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:])
             # Only an ambiguous name is read again by its sentence; the rest are decided once per article.
-            resolved[key] = (ranked, ambiguous, None if ambiguous else _decide(ranked))
+            resolved[key] = (ranked, ambiguous, _UNDECIDED if ambiguous else _decide(ranked))
         ranked, ambiguous, decided = resolved[key]
         if ambiguous:
             local = sentences.local_anchors(index, anchors)
@@ -176,17 +177,21 @@ class _SentenceBounds:
     def __init__(self, text: str, spans: list[Span]) -> None:
         self.text = text
         self.spans = spans
-        self.break_starts: list[int] | None = None  # found when a first ambiguous name asks
+        self.found = False  # the breaks are found when a first ambiguous name asks
+        self.break_starts: list[int] = []
+        self.break_ends: list[int] = []
+        self.span_starts: list[int] = []
 
     def _find_breaks(self) -> None:
         breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(self.text)]
         self.break_starts = [b[0] for b in breaks]
         self.break_ends = [b[1] for b in breaks]
         self.span_starts = [s.start for s in self.spans]
+        self.found = True
 
     def local_anchors(self, index: int, anchors: list[Place | None]) -> list[Place]:
         """The sure places (not countries) other names in the span's sentence stand for."""
-        if self.break_starts is None:
+        if not self.found:
             self._find_breaks()
         span = self.spans[index]
         reach = max(0, span.start - SENTENCE_REACH)
@@ -195,8 +200,8 @@ class _SentenceBounds:
         following = bisect.bisect_left(self.break_starts, span.end)
         stop = self.break_starts[following] if following < len(self.break_starts) else len(self.text)
         first, end = bisect.bisect_left(self.span_starts, start), bisect.bisect_left(self.span_starts, stop)
-        return [anchors[i] for i in range(first, end) if anchors[i] is not None and self.spans[i].key != span.key
-                and anchors[i].kind != "country"]
+        return [anchor for i in range(first, end) if (anchor := anchors[i]) is not None and self.spans[i].key != span.key
+                and anchor.kind != "country"]
 
 
 @lru_cache(maxsize=None)

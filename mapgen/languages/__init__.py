@@ -9,15 +9,15 @@ import bisect
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
-DATA_DIR = Path(__file__).parent
 _TEXT_WORD = re.compile(r"\w+", re.UNICODE)
 _JOIN = re.compile(r"[\s'’-]*")  # what may stand between the words of one phrase
 
 
-@dataclass(frozen=True)
+@dataclass
 class Words:
     """A text's words, found once and shared by every phrase lookup on it."""
 
@@ -25,19 +25,21 @@ class Words:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     lowered: tuple[str, ...]
+    known_positions: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def positions(self) -> dict[str, list[int]]:
-        """Each lower-case word -> the indices where it occurs."""
-        positions: dict[str, list[int]] = {}
-        for i, word in enumerate(self.lowered):
-            at = positions.get(word)
-            if at is None:
-                positions[word] = [i]
-            else:
-                at.append(i)
+        """Each lower-case word -> the indices where it occurs (found when first asked)."""
+        positions = self.known_positions
+        if positions is None:
+            positions = self.known_positions = {}
+            for i, word in enumerate(self.lowered):
+                at = positions.get(word)
+                if at is None:
+                    positions[word] = [i]
+                else:
+                    at.append(i)
         return positions
-
 
     def renamed(self, changed: dict[str, str]) -> "Words":
         """The same words with some read as others ("direbutnya" as "direbut"); only those are touched."""
@@ -49,9 +51,7 @@ class Words:
             for i in at:
                 lowered[i] = new
             positions[new] = sorted(positions.get(new, []) + at)
-        renamed = Words(self.text, self.starts, self.ends, tuple(lowered))
-        renamed.__dict__["positions"] = positions  # what the cached property would compute, made cheaply
-        return renamed
+        return Words(self.text, self.starts, self.ends, tuple(lowered), positions)
 
 
 @lru_cache(maxsize=8)
@@ -72,7 +72,7 @@ def find_words(text: str) -> Words:
 class PhraseIndex:
     """Phrases looked up by their first word: only the words that begin some phrase are visited."""
 
-    def __init__(self, phrases):
+    def __init__(self, phrases: Iterable[str]) -> None:
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase in phrases:
             parts = tuple(w.lower() for w in _TEXT_WORD.findall(phrase))
@@ -136,27 +136,29 @@ def phrase_pattern(phrases, *, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
 
 
-@dataclass(frozen=True, eq=False)
 class Language:
     """One language's data. There is one instance per language (see `get`), so it is compared and hashed
     by identity: it keys many caches, and that hash costs no Python call."""
 
-    code: str
-    name: str
-    data: dict = field(repr=False)
+    def __init__(self, code: str, name: str, data: dict) -> None:
+        self.code = code
+        self.name = name
+        self.data = data
+        # Every event word in one index, and for each: its event type, and whether its case must match
+        # (weapon names such as "Grad" are cues only when capitalised).
+        kinds = {cue: (kind, cue != cue.lower()) for kind, cues in data.get("events", {}).items() for cue in cues}
+        self.cues: tuple[PhraseIndex, dict[str, tuple[str, bool]]] = (PhraseIndex(kinds), kinds)
+        self.non_place_words = frozenset(w.casefold() for w in data.get("non_place_words", []))
+        self._word_sets: dict[str, frozenset[str]] = {}
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
 
     def words(self, key: str) -> list[str]:
         return list(self.data.get(key, []))
 
     def table(self, key: str) -> dict:
         return dict(self.data.get(key, {}))
-
-    @cached_property
-    def cues(self) -> tuple["PhraseIndex", dict[str, tuple[str, bool]]]:
-        """Every event word in one index, and for each: its event type, and whether its case must match
-        (weapon names such as "Grad" are cues only when capitalised)."""
-        kinds = {cue: (kind, cue != cue.lower()) for kind, cues in self.data["events"].items() for cue in cues}
-        return PhraseIndex(kinds), kinds
 
     def pattern(self, key: str) -> re.Pattern:
         return _pattern(self, key)
@@ -183,14 +185,6 @@ class Language:
             found = self._word_sets[key] = frozenset(w.lower() for w in (value.keys() if isinstance(value, dict) else value))
         return found
 
-    @cached_property
-    def _word_sets(self) -> dict[str, frozenset[str]]:
-        return {}
-
-    @cached_property
-    def non_place_words(self) -> frozenset[str]:
-        return frozenset(w.casefold() for w in self.words("non_place_words"))
-
 
 @lru_cache(maxsize=None)
 def _pattern(language: Language, key: str) -> re.Pattern:
@@ -211,8 +205,17 @@ def _first_words(language: Language, key: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def data_dir() -> Path:
+    """This package's folder, where the language files are. Found from the package above it: a compiled
+    module's own `__file__` and `__path__` need not be where it was built from."""
+    import mapgen
+
+    return Path(mapgen.__file__).parent / "languages"
+
+
+@lru_cache(maxsize=None)
 def get(code: str) -> Language:
-    path = DATA_DIR / f"{code}.json"
+    path = data_dir() / f"{code}.json"
     if not path.exists():
         raise KeyError(code)
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -221,7 +224,7 @@ def get(code: str) -> Language:
 
 @lru_cache(maxsize=None)
 def available() -> tuple[str, ...]:
-    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.json")))
+    return tuple(sorted(p.stem for p in data_dir().glob("*.json")))
 
 
 @lru_cache(maxsize=None)
@@ -240,6 +243,6 @@ def detect(text: str, default: str = "en") -> str:
     scores = {code: sum(bisect.bisect_left(positions[w], sample) for w in positions.keys() & function)
               for code, function in _function_words().items()}
     ranked = sorted(scores.values(), reverse=True) + [0, 0]
-    best = max(scores, key=scores.get) if scores else default
+    best = max(scores, key=scores.__getitem__) if scores else default
     # A short text ("Pasukan Rusia menembaki ... pada Sabtu") has few function words: any clear lead will do.
     return best if ranked[0] >= 3 or ranked[0] > ranked[1] else default
