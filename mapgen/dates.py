@@ -186,7 +186,8 @@ def find(text: str, lang: Language, reference: date | None, words: Words | None 
         taken.append((start, end))
     relative = lang.table("relative_days")
     for start, end, phrase in lang.phrases("relative_days").find(words):
-        if not _overlaps(taken, start, end):
+        # "at dawn on Tuesday", "kemarin, Jumat (23/10)": the day named beside it says which day
+        if not _overlaps(taken, start, end) and not _beside_a_date(found, start, end):
             value = reference + timedelta(days=relative[phrase]) if reference else None
             found.append(DateMention(start, end, value, "near", "relative"))
             taken.append((start, end))
@@ -196,6 +197,11 @@ def find(text: str, lang: Language, reference: date | None, words: Words | None 
         if not _overlaps(taken, start, end) and (word.lower() in since or not any(d.date and 0 <= d.start - end <= 4 for d in found)):
             found.append(DateMention(start, end, None, "unknown", "earlier"))
     return sorted(found, key=lambda d: d.start)
+
+
+def _beside_a_date(found: list[DateMention], start: int, end: int) -> bool:
+    """A date with a day named within a few characters after `end` or before `start`."""
+    return any(d.date and (0 <= d.start - end <= 4 or 0 <= start - d.end <= 4) for d in found)
 
 
 def _is_weekday(text: str, start: int, end: int, lang: Language) -> bool:

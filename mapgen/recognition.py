@@ -91,16 +91,19 @@ class Span(NamedTuple):
 
 # Lower-case particles inside names of the Arabic-speaking world: "Deir al-Balah", "Ras al Ain", "El-Fasher".
 NAME_PARTICLES = frozenset("al el ad ar as ash at az ul ed es".split())
+# ... and the words that join the parts of Portuguese, Spanish and Italian names: "Mocímboa da Praia",
+# "Rio de Janeiro", "Ciudad del Este" (not Indonesian "di": "Stepanakert di Karabakh" is two names).
+NAME_CONNECTORS = NAME_PARTICLES | frozenset("da de do dos das del della".split())
 
 
 def _joins_a_name(text: str, before: Token, tok: Token) -> bool:
     """Whether `tok` continues the name `before` began: a capitalised word right after it, or a particle
-    ("al-Balah", or "al" between two capitalised words)."""
+    ("al-Balah", or "al" or "da" between two capitalised words)."""
     gap = text[before.end : tok.start]
     if gap == " " and tok.capitalised:  # the common case, settled at once
         return True
     if tok.capitalised:
-        return not gap.strip() or gap.strip().lower() in NAME_PARTICLES and gap[:1].isspace() and gap[-1:].isspace()
+        return not gap.strip() or gap.strip().lower() in NAME_CONNECTORS and gap[:1].isspace() and gap[-1:].isspace()
     particle, dash, rest = tok.text.partition("-")
     return not gap.strip() and bool(dash) and particle.lower() in NAME_PARTICLES and rest[:1].isupper()
 

@@ -50,3 +50,10 @@ def test_numeric_dates_are_found_as_a_full_scan_finds_them():
     texts += [p.read_text(encoding="utf-8") for p in sorted(__import__("pathlib").Path(__file__).parent.joinpath("data").rglob("*.txt"))]
     for text in texts:
         assert [m.span() for m in dates._numeric_dates(text)] == [m.span() for m in re.finditer(dates._NUMERIC, text)]
+
+
+def test_a_time_of_day_is_the_days_own_unless_a_day_is_named_beside_it():
+    assert one("Rebels stormed the prison before dawn, a monitor said.", EN, SUNDAY).date == SUNDAY
+    assert one("Rudal menghantam kota itu dini hari tadi.", ID, SUNDAY).date == SUNDAY
+    dated = [d for d in dates.find("Drones struck the port at dawn on Friday.", EN, SUNDAY) if d.date]
+    assert [d.date for d in dated] == [date(2020, 10, 30)]

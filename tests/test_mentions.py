@@ -128,3 +128,11 @@ def test_a_place_inside_a_named_region_wins_over_its_homonym(gazetteer):
             "said. Two journalists were wounded in Martuni during the shelling of the town.")
     found = places(text, gazetteer, "en")
     assert found["Martuni"].country == "AZ"
+
+
+def test_portuguese_and_spanish_names_keep_their_joining_words(gazetteer):
+    found = geoparse("Insurgents have held the port town of Mocímboa da Praia since August.", gazetteer=gazetteer)
+    assert [(m.as_written, m.place.name) for m in found] == [("Mocímboa da Praia", "Mocímboa da Praia")]
+    # Indonesian "di" joins no name: two places
+    found = geoparse("Serangan terjadi di Stepanakert di Nagorno-Karabakh.", gazetteer=gazetteer, language="id")
+    assert [m.as_written for m in found] == ["Stepanakert", "Nagorno-Karabakh"]

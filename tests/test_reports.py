@@ -389,3 +389,24 @@ def test_witnesses_in_a_place_named_first_report_what_happened_there(gazetteer):
     # an official speaking in a capital is no witness: the capital stays on the speaker's side
     found = events_of("In Kyiv, President Zelensky said Russian missiles hit Kharkiv.", gazetteer)
     assert [place for place, _ in found] == ["Kharkiv"]
+
+
+def test_from_the_air_makes_an_air_strike(gazetteer):
+    found = events_of('"As we were about to board in Sanaa, the airport was bombarded from the air."', gazetteer)
+    assert ("Sanaa", "air_strike") in found and ("Sanaa", "shelling") not in found
+    found = events_of("Warga mengatakan pasar di Kharkiv dibombardir dari udara pada Sabtu (25/5/2024).", gazetteer, "id")
+    assert ("Kharkiv", "air_strike") in found
+
+
+def test_the_wounded_and_killed_in_a_place_mark_an_attack_there(gazetteer):
+    found = events_of("Layanan darurat menyebut dua orang luka ringan di Kharkiv.", gazetteer, "id")
+    assert ("Kharkiv", "attack") in found
+    found = events_of("Pemimpin itu dibunuh di Kharkiv pada Juli lalu.", gazetteer, "id")
+    assert ("Kharkiv", "attack") in found
+
+
+def test_a_fallen_city_is_captured(gazetteer):
+    found = events_of("Officials in Kyiv conceded that Avdiivka had fallen after months of fighting.", gazetteer)
+    assert ("Avdiivka", "capture") in found
+    found = events_of("The fall of Avdiivka came after months of fighting, officials in Kyiv said.", gazetteer)
+    assert ("Avdiivka", "capture") in found
