@@ -7,12 +7,11 @@ import sys
 
 from setuptools import setup
 
-# The records of mapgen.model and gazetteer.model stay plain dataclasses: they cross process boundaries
-# (`--jobs`), and mypyc's frozen classes do not unpickle.
 COMPILED = [
-    "mapgen/mentions.py", "mapgen/recognition.py", "mapgen/resolution.py", "mapgen/reports.py", "mapgen/cues.py",
-    "mapgen/place_roles.py", "mapgen/sentences.py", "mapgen/dates.py", "mapgen/furniture.py", "mapgen/read.py",
-    "mapgen/pipeline.py", "mapgen/languages/__init__.py", "gazetteer/gazetteer.py", "gazetteer/names.py",
+    "mapgen/model.py", "mapgen/mentions.py", "mapgen/recognition.py", "mapgen/resolution.py", "mapgen/reports.py",
+    "mapgen/cues.py", "mapgen/place_roles.py", "mapgen/sentences.py", "mapgen/dates.py", "mapgen/furniture.py",
+    "mapgen/read.py", "mapgen/pipeline.py", "mapgen/languages/__init__.py",
+    "gazetteer/model.py", "gazetteer/gazetteer.py", "gazetteer/names.py",
 ]
 # mypy reads only these modules; the others they import are taken as untyped.
 MYPY_OPTIONS = ["--ignore-missing-imports", "--follow-imports=silent"]

@@ -12,6 +12,7 @@ from gazetteer.model import Candidate, Place
 from gazetteer.names import fold, is_abbreviation, skeleton
 
 EARTH_RADIUS_KM = 6371.0088
+RADIANS = math.pi / 180.0
 BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, country, admin1, district, population, aliases, source, geonames_id, layer"
 _JOINED = (
@@ -34,8 +35,8 @@ class NameMatch:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    p1, p2 = lat1 * RADIANS, lat2 * RADIANS  # math.radians' own arithmetic, without a call the compiled build pays for
+    dp, dl = p2 - p1, (lon2 - lon1) * RADIANS
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 

@@ -1,7 +1,7 @@
 """The gazetteer's public records: a Place, and a Candidate for a name looked up."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 # Kinds of place, from the largest to the smallest, with the ACLED-style geo precision each one carries
 # when an event is placed at it: 1 a named settlement or feature, 2 a district, 3 a region or country.
@@ -18,6 +18,12 @@ KIND_PRECISION = {
 }
 KINDS = tuple(KIND_PRECISION)
 SETTLEMENT_KINDS = ("city", "town", "village", "settlement")
+
+
+def _rebuilt(record) -> tuple:
+    """How a record pickles (for `--jobs`): its class and its fields' values. The compiled build's frozen
+    classes cannot be unpickled attribute by attribute."""
+    return type(record), tuple(getattr(record, f.name) for f in fields(record))
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,9 @@ class Place:
     source: str = ""  # where the record and its coordinates come from
     geonames_id: int | None = None
 
+    def __reduce__(self) -> tuple:
+        return _rebuilt(self)
+
     @property
     def precision(self) -> int:
         return KIND_PRECISION.get(self.kind, 1)
@@ -59,3 +68,6 @@ class Candidate:
     matched: str  # the name of the place that matched
     why: str  # e.g. "exact alias", "fuzzy 92", "near hint 12 km"
     distance_km: float | None = field(default=None, compare=False)
+
+    def __reduce__(self) -> tuple:
+        return _rebuilt(self)

@@ -5,12 +5,19 @@ Each stage takes the records of the stage before it and returns its own; nothing
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from gazetteer import Candidate, Place
 
 EVENT_TYPES = ("armed_clash", "shelling", "air_strike", "attack", "capture")
+
+
+def _rebuilt(record) -> tuple:
+    """How a record pickles (for `--jobs`): its class and its fields' values. The compiled build's frozen
+    classes cannot be unpickled attribute by attribute."""
+    return type(record), tuple(getattr(record, f.name) for f in fields(record))
+
 
 @dataclass(frozen=True)
 class Article:
@@ -25,6 +32,9 @@ class Article:
     language: str = ""  # ISO 639-1
     title: str = ""
 
+    def __reduce__(self) -> tuple:
+        return _rebuilt(self)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -37,6 +47,9 @@ class Mention:
     candidates: tuple[Candidate, ...] = ()
     confidence: float = 0.0
     qualifier: str = ""  # what the words next to the name say it is: "district", "city", "village", "neighbourhood", "water"
+
+    def __reduce__(self) -> tuple:
+        return _rebuilt(self)
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,9 @@ class Report:
     confidence: float = 0.0
     geo_precision: int = 1  # 1 settlement, 2 district, 3 region or country
 
+    def __reduce__(self) -> tuple:
+        return _rebuilt(self)
+
     @property
     def event_id(self) -> str:
         """Stable across runs: the same article, place and type give the same id."""
@@ -79,6 +95,9 @@ class Event:
     date_precision: str
     geo_precision: int
     reports: tuple[Report, ...] = field(default_factory=tuple)
+
+    def __reduce__(self) -> tuple:
+        return _rebuilt(self)
 
     @property
     def sources(self) -> list[str]:

@@ -150,6 +150,7 @@ class Language:
         self.cues: tuple[PhraseIndex, dict[str, tuple[str, bool]]] = (PhraseIndex(kinds), kinds)
         self.non_place_words = frozenset(w.casefold() for w in data.get("non_place_words", []))
         self._word_sets: dict[str, frozenset[str]] = {}
+        self._first_words_of: dict[str, tuple[str, ...]] = {}
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -170,12 +171,24 @@ class Language:
     def may_have(self, key: str, text: str) -> bool:
         """Whether `text` may hold a phrase of the list at `key`: its first word is in it somewhere. A few
         substring tests spare most texts a regex scan; True is only a maybe."""
-        return any(map(text.lower().__contains__, _first_words(self, key)))
+        lowered = text.lower()
+        for word in self._first_words(key):
+            if word in lowered:
+                return True
+        return False
 
     def holds(self, key: str, text: str) -> bool:
         """Whether `text` holds a phrase of the list at `key` (the substring test first spares most texts
         the regex)."""
         return self.may_have(key, text) and bool(self.pattern(key).search(text))
+
+    def _first_words(self, key: str) -> tuple[str, ...]:
+        found = self._first_words_of.get(key)
+        if found is None:
+            value = self.data.get(key, [])
+            phrases = value.keys() if isinstance(value, dict) else value
+            found = self._first_words_of[key] = tuple({p.lower().split()[0] for p in phrases if p.split()})
+        return found
 
     def word_set(self, key: str) -> frozenset[str]:
         """A word list (or a table's keys) in lower case, for membership tests."""
@@ -196,12 +209,6 @@ def _pattern(language: Language, key: str) -> re.Pattern:
 def _phrases(language: Language, key: str) -> PhraseIndex:
     value = language.data.get(key, [])
     return PhraseIndex(value.keys() if isinstance(value, dict) else value)
-
-
-@lru_cache(maxsize=None)
-def _first_words(language: Language, key: str) -> tuple[str, ...]:
-    value = language.data.get(key, [])
-    return tuple({p.lower().split()[0] for p in (value.keys() if isinstance(value, dict) else value) if p.split()})
 
 
 @lru_cache(maxsize=None)
