@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import glob
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -76,32 +77,38 @@ def expand_sources(sources: Sequence[str]) -> Iterator[str | ReadError]:
 
 
 def read_documents(sources: Sequence[str]) -> Iterator[Document | ReadError]:
-    manifests: dict[Path, dict[str, dict]] = {}
+    manifests: dict[str, dict[str, dict]] = {}
     for item in expand_sources(sources):
         if isinstance(item, ReadError):
             yield item
             continue
+        if item != "-" and os.path.basename(item) == "manifest.csv":
+            continue
         try:
-            raw = sys.stdin.buffer.read() if item == "-" else Path(item).read_bytes()
+            raw = sys.stdin.buffer.read() if item == "-" else _read_bytes(item)
         except OSError as exc:
             yield ReadError(item, exc.strerror or str(exc))
-            continue
-        if item != "-" and Path(item).name == "manifest.csv":
             continue
         yield from _documents(item, raw, _manifest_row(manifests, item))
 
 
-def _manifest_row(cache: dict[Path, dict[str, dict]], source: str) -> dict:
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+# Paths as strings (os.path), not pathlib: a batch of thousands of articles pays for every Path made.
+def _manifest_row(cache: dict[str, dict[str, dict]], source: str) -> dict:
     if source == "-":
         return {}
-    folder = Path(source).parent
+    folder = os.path.dirname(source)
     if folder not in cache:
         cache[folder] = {}
-        manifest = folder / "manifest.csv"
-        if manifest.is_file():
-            with manifest.open(encoding="utf-8-sig", newline="") as handle:
+        manifest = os.path.join(folder, "manifest.csv")
+        if os.path.isfile(manifest):
+            with open(manifest, encoding="utf-8-sig", newline="") as handle:
                 cache[folder] = {row.get("file", ""): row for row in csv.DictReader(handle)}
-    return {k: v for k, v in cache[folder].get(Path(source).name, {}).items() if v and k != "file"}
+    return {k: v for k, v in cache[folder].get(os.path.basename(source), {}).items() if v and k != "file"}
 
 
 def _documents(source: str, raw: bytes, manifest: dict) -> Iterator[Document | ReadError]:
@@ -119,7 +126,7 @@ def _documents(source: str, raw: bytes, manifest: dict) -> Iterator[Document | R
         except UnicodeDecodeError:
             yield ReadError(source, "cannot decode the text (not UTF-8 or Windows-1252)")
             return
-    suffix = Path(source).suffix.lower() if source != "-" else _sniff(text)
+    suffix = os.path.splitext(source)[1].lower() if source != "-" else _sniff(text)
     if suffix in (".json", ".jsonl", ".ndjson"):
         yield from _json_documents(source, text, suffix, manifest)
     elif suffix in (".html", ".htm"):

@@ -125,29 +125,38 @@ def _candidate_spans(text: str, toks: list[Token]) -> list[tuple[int, int, str, 
 
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+AREA_WORD_REACH = 25  # characters: how far before a name its area word may begin ("wilayah  Donetsk")
 
 
 def _area_spans(text: str, spans: list[tuple[int, int, str, int]], lang: Language) -> list[tuple[int, int, str, int]]:
     """A name with the area word that makes it a province or state: "Donetsk region", "Kursk oblast",
-    "wilayah Donetsk", "provinsi Aleppo" (the gazetteer knows the area under these names, not the town's)."""
-    area_words = lang.word_set("district_words")
-    word_after: dict[int, int] = {}  # a name's end -> the end of the area word after it, or 0
-    word_before: dict[int, int] = {}  # a name's start -> the start of the area word before it, or -1
+    "wilayah Donetsk", "provinsi Aleppo" (the gazetteer knows the area under these names, not the town's).
+    The text's area words are found once, from its word index; each name then only looks them up."""
+    words = words_of(text)
+    area_starts: dict[int, int] = {}  # an area word's start -> its end
+    area_ends: dict[int, int] = {}  # ... and its end -> its start
+    for word in words.positions.keys() & lang.word_set("district_words"):
+        for i in words.positions[word]:
+            area_starts[words.starts[i]] = words.ends[i]
+            area_ends[words.ends[i]] = words.starts[i]
+    if not area_starts:
+        return []
     out = []
     for first, last, surface, start in spans:
         end = start + len(surface)
-        if end not in word_after:
-            after = _WORD_AFTER.match(text, end)
-            word_after[end] = after.end() if after and after[1].lower() in area_words else 0
-        if word_after[end]:
-            out.append((first, last, text[start : word_after[end]], start))
-        if start not in word_before:
-            window = text[max(0, start - 25) : start]
-            words = window.split()
-            found = words and window[-1] in " \t" and words[-1].lower() in area_words and words[-1].isalpha()
-            word_before[start] = start - len(window) + window.rindex(words[-1]) if found else -1
-        if word_before[start] >= 0:
-            out.append((first, last, text[word_before[start] : end], word_before[start]))
+        after = end  # "Donetsk region": spaces, then the area word
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if after > end and after in area_starts:
+            out.append((first, last, text[start : area_starts[after]], start))
+        if start and text[start - 1] in " \t":  # "wilayah Donetsk": the area word, then spaces
+            before = start - 1
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            word_start = area_ends.get(before, -1)
+            reach = max(0, start - AREA_WORD_REACH)
+            if word_start >= reach and (word_start == reach or text[word_start - 1].isspace()):
+                out.append((first, last, text[word_start:end], word_start))
     return out
 
 
