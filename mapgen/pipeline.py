@@ -74,27 +74,39 @@ def _streamed(docs: list, year: int | None, gazetteer: Gazetteer, progress: bool
     """Each article's reports as soon as it is read (its words are then still at hand), in order;
     sources that cannot be read go to `errors`.
 
-    An article that gives no year waits for the batch's year (`year`, else the one most dated
-    articles have) and is done after the rest."""
+    An article that gives no year takes the batch's year (`year`, else the one most dated articles
+    have). It is read at once with the year most articles so far have, and read again at the end only
+    if the batch's year turns out otherwise; before any dated article it waits for the end."""
     results: list = []
     waiting: list[tuple[int, Article]] = []
+    guessed: list[tuple[int, Article, int]] = []  # read with the year most articles so far had
     years: list[int] = []
+    year_counts: dict[int, int] = {}
     for doc in _progress(docs, progress, "articles"):
         item = doc if isinstance(doc, read.ReadError) else read.article_of(doc)
         if isinstance(item, read.ReadError):
             errors.append(str(item))
             continue
         if item.published is None and year is None:
-            waiting.append((len(results), item))
-            results.append(None)
+            if not year_counts:
+                waiting.append((len(results), item))
+                results.append(None)
+                continue
+            guess = max(year_counts, key=year_counts.__getitem__)
+            guessed.append((len(results), item, guess))
+            results.append(_one_article(read.with_year(item, guess), gazetteer))
             continue
         item = read.with_year(item, year)
         if item.published:
             years.append(item.published.year)
+            year_counts[item.published.year] = year_counts.get(item.published.year, 0) + 1
         results.append(_one_article(item, gazetteer))
     batch = read.batch_year(years)
     for index, article in waiting:
         results[index] = _one_article(read.with_year(article, batch), gazetteer)
+    for index, article, guess in guessed:
+        if guess != batch:
+            results[index] = _one_article(read.with_year(article, batch), gazetteer)
     return results
 
 

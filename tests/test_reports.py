@@ -130,6 +130,22 @@ def test_an_article_without_a_year_waits_for_the_batch_year(tmp_path, gazetteer)
     assert reports[0].place.name == "Tartar" and reports[0].event_date == date(2020, 11, 1)
 
 
+def test_an_undated_article_read_with_an_early_guess_takes_the_batch_year(tmp_path, gazetteer):
+    # The first dated file is from 2019; the undated one after it is read with 2019 at first, but the
+    # batch's year is 2020 (two files to one), and its date must say so.
+    (tmp_path / "a.txt").write_text("Rabu, 06 November 2019\n\nPertempuran terjadi di kota Shusha pada Rabu (6/11/2019).\n")
+    (tmp_path / "b.txt").write_text(
+        "Kementerian Pertahanan Azerbaijan mengatakan bahwa pasukan Armenia menembaki kota Tartar pada "
+        "Minggu (1/11) malam. Menurut kementerian itu, tidak ada korban jiwa dalam serangan tersebut.\n")
+    for name in ("c.txt", "d.txt"):
+        (tmp_path / name).write_text(
+            "Senin, 02 November 2020\n\nPertempuran sengit terjadi di sekitar kota Shusha pada Senin (2/11/2020), "
+            "kata pejabat Armenia. Mereka mengatakan bahwa pasukan Azerbaijan terus maju.\n")
+    reports, errors, count = pipeline.read_reports([str(tmp_path)], gazetteer=gazetteer)
+    tartar = [r for r in reports if r.place.name == "Tartar"]
+    assert count == 4 and not errors and [r.event_date for r in tartar] == [date(2020, 11, 1)]
+
+
 def test_a_name_with_its_area_word_is_the_area(gazetteer):
     # The shipped first-level areas know "Donetsk Oblast" as "Donetsk region" and "wilayah Donetsk", never as
     # bare "Donetsk" (the city's name).
