@@ -17,6 +17,7 @@ from mapgen.languages import Language, Words, find_words, phrase_pattern, words_
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/])")
 _NUMERIC_HINT = re.compile(r"[/.-]\d")  # a cheap scan (it starts with a character set) for where one may be
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DIGIT = re.compile(r"\d")
 
 
 class DateMention(NamedTuple):
@@ -246,7 +247,7 @@ def publication_line(raw_text: str, lang: Language) -> date | None:
     """A line near the top that is only a date (and a weekday and time): the publication date."""
     for line in raw_text.splitlines()[:15]:
         words = line.split()
-        if not words or len(words) > 10 or not any(c.isdigit() for c in line):
+        if not words or len(words) > 10 or not _DIGIT.search(line):
             continue  # a date line has a day number
         found = _resolved(_scan_written(line, lang, find_words(line)), None)  # not remembered: asked once
         if found and found[0].date and len(line) - (found[0].end - found[0].start) < 40:

@@ -57,13 +57,20 @@ def starts_with_cue(line: str) -> bool:
     return bool(_cue_pattern().match(line))
 
 
+SMALL_WORD_LENGTH = max(map(len, _SMALL_WORDS))
+
+
 def is_title_case(line: str) -> bool:
-    words = [w for w in line.split() if w[0].isalpha()]
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(content) < 3:
-        return False
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised / len(content) >= 0.7
+    """Most of the line's content words (not "of", "dan", ...) are capitalised: a headline."""
+    content = capitalised = 0
+    for word in line.split():
+        first = word[0]
+        if not first.isalpha() or len(word) <= SMALL_WORD_LENGTH and word.lower() in _SMALL_WORDS:
+            continue
+        content += 1
+        if first.isupper():
+            capitalised += 1
+    return content >= 3 and capitalised / content >= 0.7
 
 
 def is_prose(line: str) -> bool:
