@@ -281,7 +281,28 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
     places = [m.place.name for m in inside if m.place and offset <= m.start < offset + len(actor)]
     if role and places:
         return f"{places[0]} {role}"
-    return role or (places[0] if places else actor[:80])
+    return role or (places[0] if places else _named_actor(actor, lang))
+
+
+ACTOR_CONNECTORS = frozenset("of for the and dan untuk".split())  # inside a name: "Ministry of the Interior"
+
+
+def _named_actor(actor: str, lang: Language) -> str | None:
+    """The name in an actor phrase that names no role: its first run of capitalised words, without a
+    function word that opens it ("The AA also" -> "AA", "Hezbollah on Saturday" -> "Hezbollah", "layanan
+    darurat Magen David Adom" -> "Magen David Adom"); None when it names nobody ("measured and
+    non-escalatory", "In a statement", "On Sunday")."""
+    not_names = lang.word_set("function_words") | lang.word_set("weekdays") | lang.word_set("months")
+    words = actor.split()
+    for i, word in enumerate(words):
+        if not word[0].isupper() or word.lower().strip(".,") in not_names:
+            continue
+        end = i + 1
+        while end < len(words) and (words[end][0].isupper() or words[end].lower() in ACTOR_CONNECTORS
+                                    and end + 1 < len(words) and words[end + 1][0].isupper()):
+            end += 1
+        return " ".join(words[i:end])[:80]
+    return None
 
 
 @lru_cache(maxsize=None)

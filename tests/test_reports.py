@@ -427,3 +427,12 @@ def test_a_fallen_city_is_captured(gazetteer):
     assert ("Avdiivka", "capture") in found
     found = events_of("The fall of Avdiivka came after months of fighting, officials in Kyiv said.", gazetteer)
     assert ("Avdiivka", "capture") in found
+
+
+def test_a_claimant_is_a_name_or_a_role_not_the_words_around_it(gazetteer):
+    found = events_of("Rockets hit Kharkiv on Saturday, Hezbollah on Saturday also said.", gazetteer)
+    assert found[("Kharkiv", "shelling")].claimed_by == "Hezbollah"
+    found = events_of("Rockets hit Kharkiv on Saturday, a statement issued late in the evening said.", gazetteer)
+    assert found[("Kharkiv", "shelling")].claimed_by is None
+    found = events_of("Roket menghantam Kharkiv pada Sabtu, kata layanan darurat Magen David Adom.", gazetteer, "id")
+    assert found[("Kharkiv", "shelling")].claimed_by == "Magen David Adom"
