@@ -34,7 +34,9 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     text = article.text
     words = words_of(text)
     cues = find_cues(text, lang, words)
-    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(words) if not _no_speaker(text, (s, e), words, lang)]
+    namers = _naming_frames(text, lang)
+    attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(words)
+                   if not _no_speaker(text, (s, e), words, lang) and not any(a <= s < b for a, b, _ in namers)]
     datelines = _datelines(text)
     all_dates: list | None = None  # parsed when the first report needs a date
     reports: dict[tuple[str, str], Report] = {}
@@ -63,6 +65,8 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
         for mention in inside:
             if mention.place.kind not in PLACE_KINDS_FOR_EVENTS or any(a <= mention.start < b for a, b in datelines):
                 continue
+            if any(name[0] <= mention.start < name[1] for _, _, name in namers):
+                continue  # it names what was struck: "struck what New Delhi called a camp"
             if locates_another(text, mention, inside, lang):
                 continue
             if not_an_event_place(text, mention, sentence, lang, words, cues):
@@ -157,6 +161,33 @@ _DATELINE = re.compile(
     r"[ \t]*(?:[\w.]+\s*,\s*)?[A-ZÀ-ÞƏŞÇĞÖÜİ][\w'’.]*(?:[ \t][A-ZÀ-ÞƏŞÇĞÖÜİ][\w'’.]*){0,3}"
     r"(?:\s*,\s*[A-Z][\w.]*(?:[ \t][\w.]+){0,2})?\s*(?:\([^)\n]{1,60}\))?\s*(?:-{1,2}|–|—)\s"
 )
+
+
+@lru_cache(maxsize=None)
+def _naming_frame_pattern(lang: Language) -> re.Pattern | None:
+    """The language's frames that let a speaker name a target ("what {name} called", "disebut {name}
+    sebagai"), with a name of up to four words in the slot."""
+    frames = lang.words("naming_frames")
+    if not frames:
+        return None
+    name = r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})"  # each frame's one group
+    return re.compile("|".join(r"\b" + r"\s+".join(re.escape(w) if w != "{name}" else name for w in frame.split()) + r"\b"
+                               for frame in sorted(frames, key=len, reverse=True)), re.I)
+
+
+def _naming_frames(text: str, lang: Language) -> list[tuple[int, int, tuple[int, int]]]:
+    """Where a speaker names what was struck ("struck what New Delhi called a terrorist camp near Balakot"):
+    each frame's span and its speaker's. The speaker is no event place, and the frame's verb opens no
+    clause of its own."""
+    pattern = _naming_frame_pattern(lang)
+    if pattern is None or not lang.may_have("naming_frames", text):
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        name = next(i for i in range(1, len(m.groups()) + 1) if m.group(i) is not None)
+        if m.group(name)[0].isupper():
+            out.append((m.start(), m.end(), m.span(name)))
+    return out
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:

@@ -436,3 +436,13 @@ def test_a_claimant_is_a_name_or_a_role_not_the_words_around_it(gazetteer):
     assert found[("Kharkiv", "shelling")].claimed_by is None
     found = events_of("Roket menghantam Kharkiv pada Sabtu, kata layanan darurat Magen David Adom.", gazetteer, "id")
     assert found[("Kharkiv", "shelling")].claimed_by == "Magen David Adom"
+
+
+def test_a_speaker_who_names_the_target_is_no_event_place(gazetteer):
+    found = events_of("Indian jets struck what New Delhi called a terrorist training camp near Balakot, Pakistan.", gazetteer)
+    assert [place for place, _ in found] == ["Balakot"]
+    found = events_of("Israeli jets struck what Israel said were Hezbollah weapons depots in Nabatieh on Saturday.", gazetteer)
+    assert [place for place, _ in found] == ["Nabatieh"]
+    found = events_of("Jet tempur India menyerang apa yang disebut New Delhi sebagai kamp pelatihan teroris di Balakot, Pakistan.",
+                      gazetteer, "id")
+    assert [place for place, _ in found] == ["Balakot"]
