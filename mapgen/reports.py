@@ -34,7 +34,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
     text = article.text
     words = words_of(text)
     cues = find_cues(text, lang, words)
-    namers = _naming_frames(text, lang)
+    namers = _naming_frames(text, lang, words)
     attribution = [(s, e) for s, e, _ in lang.phrases("attribution_verbs").find(words)
                    if not _no_speaker(text, (s, e), words, lang) and not any(a <= s < b for a, b, _ in namers)]
     datelines = _datelines(text)
@@ -164,29 +164,29 @@ _DATELINE = re.compile(
 
 
 @lru_cache(maxsize=None)
-def _naming_frame_pattern(lang: Language) -> re.Pattern | None:
+def _naming_frame_pattern(lang: Language) -> tuple[re.Pattern, frozenset[str]]:
     """The language's frames that let a speaker name a target ("what {name} called", "disebut {name}
-    sebagai"), with a name of up to four words in the slot."""
+    sebagai"), with a name of up to four words in the slot; and the words they begin with."""
     frames = lang.words("naming_frames")
-    if not frames:
-        return None
     name = r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})"  # each frame's one group
-    return re.compile("|".join(r"\b" + r"\s+".join(re.escape(w) if w != "{name}" else name for w in frame.split()) + r"\b"
-                               for frame in sorted(frames, key=len, reverse=True)), re.I)
+    pattern = "|".join(r"\s+".join(re.escape(w) if w != "{name}" else name for w in frame.split()) + r"\b"
+                       for frame in sorted(frames, key=len, reverse=True))
+    return re.compile(pattern or r"(?!x)x", re.I), frozenset(frame.split()[0].lower() for frame in frames)
 
 
-def _naming_frames(text: str, lang: Language) -> list[tuple[int, int, tuple[int, int]]]:
+def _naming_frames(text: str, lang: Language, words: Words) -> list[tuple[int, int, tuple[int, int]]]:
     """Where a speaker names what was struck ("struck what New Delhi called a terrorist camp near Balakot"):
     each frame's span and its speaker's. The speaker is no event place, and the frame's verb opens no
-    clause of its own."""
-    pattern = _naming_frame_pattern(lang)
-    if pattern is None or not lang.may_have("naming_frames", text):
-        return []
+    clause of its own. Tried only where a frame's first word stands."""
+    pattern, first_words = _naming_frame_pattern(lang)
     out = []
-    for m in pattern.finditer(text):
-        name = next(i for i in range(1, len(m.groups()) + 1) if m.group(i) is not None)
-        if m.group(name)[0].isupper():
-            out.append((m.start(), m.end(), m.span(name)))
+    for word in words.positions.keys() & first_words:
+        for i in words.positions[word]:
+            m = pattern.match(text, words.starts[i])
+            if m:
+                name = next(g for g in range(1, len(m.groups()) + 1) if m.group(g) is not None)
+                if m.group(name)[0].isupper():
+                    out.append((m.start(), m.end(), m.span(name)))
     return out
 
 
