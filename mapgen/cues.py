@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from mapgen.furniture import is_title_case
 from mapgen.languages import Language, Words, words_of
 from mapgen.model import Mention
 from mapgen.sentences import Sentence
@@ -54,7 +55,7 @@ def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue
     no_event = [(s, e) for s, e, _ in lang.phrases("non_event_phrases").find(words)]
     for start, end, phrase in index.find(words):
         kind, cased = kinds[phrase]
-        if cased and not text[start:end].startswith(phrase[:1]):
+        if cased and not text[start:end].startswith(phrase[:1]) or not cased and _inside_a_name(text, start, end, lang):
             continue
         if any(a <= start < b or start <= a < end for a, b in no_event):
             continue
@@ -62,6 +63,24 @@ def find_cues(text: str, lang: Language, words: Words | None = None) -> list[Cue
             continue
         cues.append(Cue(start, end, kind, text[start:end]))
     return cues
+
+
+_WORD_AFTER = re.compile(r" (\w+)")
+
+
+def _inside_a_name(text: str, start: int, end: int, lang: Language) -> bool:
+    """A capitalised event word after another capitalised word, or before an organisation noun, is part of
+    a name: "Israel's Operation Iron Swords", "the rebels' Military Operations Command". Not in a headline,
+    where every word is capitalised, nor at the head of a sentence ("Serangan Israel menghantam ...")."""
+    if not text[start].isupper():
+        return False
+    words_before = text[max(0, start - 40) : start].split()
+    after = _WORD_AFTER.match(text, end)
+    if not (text[start - 1 : start] == " " and words_before and words_before[-1][0].isupper() and words_before[-1][-1].isalpha()
+            or after and after[1][0].isupper() and after[1].lower() in lang.word_set("organisation_nouns")):
+        return False
+    line_end = text.find("\n", start)
+    return not is_title_case(text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)])
 
 
 _CLAUSE_END = re.compile(r"[.;!?]")

@@ -446,3 +446,10 @@ def test_a_speaker_who_names_the_target_is_no_event_place(gazetteer):
     found = events_of("Jet tempur India menyerang apa yang disebut New Delhi sebagai kamp pelatihan teroris di Balakot, Pakistan.",
                       gazetteer, "id")
     assert [place for place, _ in found] == ["Balakot"]
+
+
+def test_an_event_word_inside_a_name_is_none(gazetteer):
+    found = events_of('"We declare the city of Damascus free," the rebels\' Military Operations Command said on Sunday.', gazetteer)
+    assert ("Damascus", "armed_clash") not in found
+    found = events_of("Serangan Israel menghantam Khan Younis pada Sabtu (7/10/2023).", gazetteer, "id")
+    assert ("Khan Younis", "attack") in found
