@@ -154,9 +154,18 @@ def _temporal_lead(lang: Language) -> re.Pattern:
 
 def dates_only(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
     """An event word after "after the", "following", "setelah", "pasca": it dates what the sentence tells
-    ("security was tightened in Lahore after the attack") rather than reporting an event there."""
+    ("security was tightened in Lahore after the attack") rather than reporting an event there. Not a verb,
+    which tells what the sentence's subject did ("declared Aleppo free after entering the city", "setelah
+    merebut kota itu")."""
     before = text[max(sentence.start, cue.start - 30) : cue.start]
-    return lang.may_have("temporal_prepositions", before) and bool(_temporal_lead(lang).search(before))
+    return (lang.may_have("temporal_prepositions", before) and bool(_temporal_lead(lang).search(before))
+            and not _is_verb(cue.text.split()[0].lower(), lang))
+
+
+def _is_verb(word: str, lang: Language) -> bool:
+    """Whether a word has the language's marks of a verb form ("entering"; "merebut", "menembaki")."""
+    marks = lang.data.get("verb_marks", {})
+    return word.startswith(tuple(marks.get("prefixes", ()))) or word.endswith(tuple(marks.get("suffixes", ())))
 
 
 def _word_at(words: Words, offset: int) -> int:

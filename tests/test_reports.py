@@ -453,3 +453,13 @@ def test_an_event_word_inside_a_name_is_none(gazetteer):
     assert ("Damascus", "armed_clash") not in found
     found = events_of("Serangan Israel menghantam Khan Younis pada Sabtu (7/10/2023).", gazetteer, "id")
     assert ("Khan Younis", "attack") in found
+
+
+def test_a_verb_after_after_tells_what_the_subject_did(gazetteer):
+    found = events_of("Rebel fighters were seen in central Aleppo on Saturday after entering the city overnight.", gazetteer)
+    assert ("Aleppo", "capture") in found
+    found = events_of("Pasukan itu mengibarkan bendera di Kupiansk setelah merebut kota itu pada Sabtu (9/9/2023).", gazetteer, "id")
+    assert ("Kupiansk", "capture") in found
+    # a noun after "after" still only dates the sentence
+    found = events_of("Security was tightened at railway stations in Lahore after the attack.", gazetteer)
+    assert found == {}
