@@ -20,7 +20,7 @@ KINDS = tuple(KIND_PRECISION)
 SETTLEMENT_KINDS = ("city", "town", "village", "settlement")
 
 
-def _rebuilt(record) -> tuple:
+def rebuilt_by_fields(record) -> tuple:
     """How a record pickles (for `--jobs`): its class and its fields' values. The compiled build's frozen
     classes cannot be unpickled attribute by attribute."""
     return type(record), tuple(getattr(record, f.name) for f in fields(record))
@@ -48,7 +48,7 @@ class Place:
     geonames_id: int | None = None
 
     def __reduce__(self) -> tuple:
-        return _rebuilt(self)
+        return rebuilt_by_fields(self)
 
     @property
     def precision(self) -> int:
@@ -72,4 +72,4 @@ class Candidate:
     distance_km: float | None = field(default=None, compare=False)
 
     def __reduce__(self) -> tuple:
-        return _rebuilt(self)
+        return rebuilt_by_fields(self)

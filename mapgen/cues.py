@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from mapgen.furniture import is_title_case
+from mapgen.furniture import in_title_case_line
 from mapgen.languages import Language, Words, words_of
 from mapgen.model import Mention
 from mapgen.sentences import Sentence
@@ -79,8 +79,7 @@ def _inside_a_name(text: str, start: int, end: int, lang: Language) -> bool:
     if not (text[start - 1 : start] == " " and words_before and words_before[-1][0].isupper() and words_before[-1][-1].isalpha()
             or after and after[1][0].isupper() and after[1].lower() in lang.word_set("organisation_nouns")):
         return False
-    line_end = text.find("\n", start)
-    return not is_title_case(text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)])
+    return not in_title_case_line(text, start)
 
 
 _CLAUSE_END = re.compile(r"[.;!?]")

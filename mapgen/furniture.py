@@ -73,6 +73,12 @@ def is_title_case(line: str) -> bool:
     return content >= 3 and capitalised / content >= 0.7
 
 
+def in_title_case_line(text: str, offset: int) -> bool:
+    """Whether the line of `text` around `offset` is in Title Case (a headline)."""
+    end = text.find("\n", offset)
+    return is_title_case(text[text.rfind("\n", 0, offset) + 1 : end if end >= 0 else len(text)])
+
+
 def is_prose(line: str) -> bool:
     n_words = len(line.split())
     if n_words >= 25:

@@ -5,18 +5,13 @@ Each stage takes the records of the stage before it and returns its own; nothing
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 from gazetteer import Candidate, Place
+from gazetteer.model import rebuilt_by_fields
 
 EVENT_TYPES = ("armed_clash", "shelling", "air_strike", "attack", "capture")
-
-
-def _rebuilt(record) -> tuple:
-    """How a record pickles (for `--jobs`): its class and its fields' values. The compiled build's frozen
-    classes cannot be unpickled attribute by attribute."""
-    return type(record), tuple(getattr(record, f.name) for f in fields(record))
 
 
 @dataclass(frozen=True)
@@ -33,7 +28,7 @@ class Article:
     title: str = ""
 
     def __reduce__(self) -> tuple:
-        return _rebuilt(self)
+        return rebuilt_by_fields(self)
 
 
 # Not frozen, though read-only by convention: built by the hundred per article, and a frozen dataclass
@@ -51,7 +46,7 @@ class Mention:
     qualifier: str = ""  # what the words next to the name say it is: "district", "city", "village", "neighbourhood", "water"
 
     def __reduce__(self) -> tuple:
-        return _rebuilt(self)
+        return rebuilt_by_fields(self)
 
 
 # Not frozen either, for the same reason as Mention.
@@ -79,7 +74,7 @@ class Report:
     geo_precision: int = 1  # 1 settlement, 2 district, 3 region or country
 
     def __reduce__(self) -> tuple:
-        return _rebuilt(self)
+        return rebuilt_by_fields(self)
 
     @property
     def event_id(self) -> str:
@@ -100,7 +95,7 @@ class Event:
     reports: tuple[Report, ...] = field(default_factory=tuple)
 
     def __reduce__(self) -> tuple:
-        return _rebuilt(self)
+        return rebuilt_by_fields(self)
 
     @property
     def sources(self) -> list[str]:

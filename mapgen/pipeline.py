@@ -79,8 +79,7 @@ def _streamed(docs: list, year: int | None, gazetteer: Gazetteer, progress: bool
     if the batch's year turns out otherwise; before any dated article it waits for the end."""
     results: list = []
     waiting: list[tuple[int, Article]] = []
-    guessed: list[tuple[int, Article, int]] = []  # read with the year most articles so far had
-    years: list[int] = []
+    guessed: list[tuple[int, Article, int | None]] = []  # read with the year most articles so far had
     year_counts: dict[int, int] = {}
     for doc in _progress(docs, progress, "articles"):
         item = doc if isinstance(doc, read.ReadError) else read.article_of(doc)
@@ -92,16 +91,15 @@ def _streamed(docs: list, year: int | None, gazetteer: Gazetteer, progress: bool
                 waiting.append((len(results), item))
                 results.append(None)
                 continue
-            guess = max(year_counts, key=year_counts.__getitem__)
+            guess = read.batch_year(year_counts)
             guessed.append((len(results), item, guess))
             results.append(_one_article(read.with_year(item, guess), gazetteer))
             continue
         item = read.with_year(item, year)
         if item.published:
-            years.append(item.published.year)
             year_counts[item.published.year] = year_counts.get(item.published.year, 0) + 1
         results.append(_one_article(item, gazetteer))
-    batch = read.batch_year(years)
+    batch = read.batch_year(year_counts)
     for index, article in waiting:
         results[index] = _one_article(read.with_year(article, batch), gazetteer)
     for index, article, guess in guessed:

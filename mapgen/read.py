@@ -13,9 +13,10 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from mapgen import dates, furniture, languages
 from mapgen.model import Article
@@ -257,9 +258,9 @@ def article_of(doc: Document) -> Article | ReadError:
     return article
 
 
-def batch_year(years: Sequence[int]) -> int | None:
-    """The year most of a batch's dated articles have."""
-    return max(set(years), key=years.count) if years else None
+def batch_year(counts: Mapping[int, int]) -> int | None:
+    """The year most of a batch's dated articles have, from how many articles have each year."""
+    return max(set(counts), key=counts.__getitem__) if counts else None
 
 
 def with_year(article: Article, year: int | None) -> Article:
@@ -275,5 +276,5 @@ def with_default_year(articles: Iterable[Article], year: int | None) -> list[Art
     of the batch's articles have; an undated article's reference date is then its latest such date."""
     articles = list(articles)
     if year is None:
-        year = batch_year([a.published.year for a in articles if a.published])
+        year = batch_year(Counter(a.published.year for a in articles if a.published))
     return [with_year(a, year) for a in articles]

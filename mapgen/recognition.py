@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from gazetteer import Gazetteer, NameMatch, fold
-from mapgen.furniture import is_title_case
+from mapgen.furniture import in_title_case_line, is_title_case
 from mapgen.languages import Language, PhraseEnds, phrase_pattern, tail_of, words_of
 
 MAX_WORDS = 4
@@ -314,9 +314,7 @@ def _after_other_name(text: str, toks: list[Token], span: Span, lang: Language, 
     if (lowered in lang.word_set("titles") or lowered in lang.word_set("name_modifiers") or lowered in lang.non_place_words
             or lowered in lang.word_set("district_words") or lowered in qualifier_words(lang)[2] or lowered in lang.word_set("locative_words")):
         return False
-    line_start = text.rfind("\n", 0, span.start) + 1
-    line_end = text.find("\n", span.start)
-    return not is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+    return not in_title_case_line(text, span.start)
 
 
 def _headline_check(text: str, spans: list[Span]) -> list[Span]:

@@ -164,23 +164,23 @@ _DATELINE = re.compile(
 
 
 @lru_cache(maxsize=None)
-def _naming_frame_pattern(lang: Language) -> tuple[re.Pattern, frozenset[str]]:
+def _naming_frame_pattern(lang: Language) -> re.Pattern:
     """The language's frames that let a speaker name a target ("what {name} called", "disebut {name}
-    sebagai"), with a name of up to four words in the slot; and the words they begin with."""
+    sebagai"), with a name of up to four words in the slot."""
     frames = lang.words("naming_frames")
     name = r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})"  # each frame's one group
     pattern = "|".join(r"\s+".join(re.escape(w) if w != "{name}" else name for w in frame.split()) + r"\b"
                        for frame in sorted(frames, key=len, reverse=True))
-    return re.compile(pattern or r"(?!x)x", re.I), frozenset(frame.split()[0].lower() for frame in frames)
+    return re.compile(pattern or r"(?!x)x", re.I)
 
 
 def _naming_frames(text: str, lang: Language, words: Words) -> list[tuple[int, int, tuple[int, int]]]:
     """Where a speaker names what was struck ("struck what New Delhi called a terrorist camp near Balakot"):
     each frame's span and its speaker's. The speaker is no event place, and the frame's verb opens no
     clause of its own. Tried only where a frame's first word stands."""
-    pattern, first_words = _naming_frame_pattern(lang)
+    pattern = _naming_frame_pattern(lang)
     out = []
-    for word in words.positions.keys() & first_words:
+    for word in words.positions.keys() & set(lang.first_words("naming_frames")):
         for i in words.positions[word]:
             m = pattern.match(text, words.starts[i])
             if m:
@@ -315,21 +315,19 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
     return role or (places[0] if places else _named_actor(actor, lang))
 
 
-ACTOR_CONNECTORS = frozenset("of for the and dan untuk".split())  # inside a name: "Ministry of the Interior"
-
-
 def _named_actor(actor: str, lang: Language) -> str | None:
     """The name in an actor phrase that names no role: its first run of capitalised words, without a
     function word that opens it ("The AA also" -> "AA", "Hezbollah on Saturday" -> "Hezbollah", "layanan
     darurat Magen David Adom" -> "Magen David Adom"); None when it names nobody ("measured and
     non-escalatory", "In a statement", "On Sunday")."""
     not_names = lang.word_set("function_words") | lang.word_set("weekdays") | lang.word_set("months")
+    connectors = lang.word_set("actor_name_connectors")  # inside a name: "Ministry of the Interior"
     words = actor.split()
     for i, word in enumerate(words):
         if not word[0].isupper() or word.lower().strip(".,") in not_names:
             continue
         end = i + 1
-        while end < len(words) and (words[end][0].isupper() or words[end].lower() in ACTOR_CONNECTORS
+        while end < len(words) and (words[end][0].isupper() or words[end].lower() in connectors
                                     and end + 1 < len(words) and words[end + 1][0].isupper()):
             end += 1
         return " ".join(words[i:end])[:80]

@@ -172,7 +172,7 @@ class Language:
         """Whether `text` may hold a phrase of the list at `key`: its first word is in it somewhere. A few
         substring tests spare most texts a regex scan; True is only a maybe."""
         lowered = text.lower()
-        for word in self._first_words(key):
+        for word in self.first_words(key):
             if word in lowered:
                 return True
         return False
@@ -182,7 +182,8 @@ class Language:
         the regex)."""
         return self.may_have(key, text) and bool(self.pattern(key).search(text))
 
-    def _first_words(self, key: str) -> tuple[str, ...]:
+    def first_words(self, key: str) -> tuple[str, ...]:
+        """The words the phrases of the list at `key` begin with, in lower case."""
         found = self._first_words_of.get(key)
         if found is None:
             value = self.data.get(key, [])
