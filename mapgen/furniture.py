@@ -17,7 +17,8 @@ from mapgen.languages import phrase_pattern
 # A character set first (not an alternation) lets the regex engine skip ahead to candidates.
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*$|(?<=[.!?])[\"'”’]?\s+\S)")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►»]|\d+[.)])\s+")
-_CAPTION = re.compile(r"\b(?:foto|photo|image|gambar|ilustrasi|illustration)\s*[:/]|\bvia (?:reuters|ap|afp|getty)\b|\bhandout\b", re.I)
+_CAPTION_WORDS = ("foto", "photo", "image", "gambar", "ilustrasi", "illustration")
+_CAPTION = re.compile(rf"\b(?:{'|'.join(_CAPTION_WORDS)})\s*[:/]|\bvia (?:reuters|ap|afp|getty)\b|\bhandout\b", re.I)
 _SMALL_WORDS = frozenset("a an and as at by di dan dari de del der di for from ke in is of on or the to untuk yang vs".split())
 
 
@@ -79,6 +80,14 @@ def in_title_case_line(text: str, offset: int) -> bool:
     return is_title_case(text[text.rfind("\n", 0, offset) + 1 : end if end >= 0 else len(text)])
 
 
+def _is_caption(line: str) -> bool:
+    """A photo credit or caption. Substring tests spare most lines the regex, which cannot skip ahead."""
+    lowered = line.lower()
+    if "via " not in lowered and "handout" not in lowered and not any(w in lowered for w in _CAPTION_WORDS):
+        return False
+    return bool(_CAPTION.search(line))
+
+
 def is_prose(line: str) -> bool:
     n_words = len(line.split())
     if n_words >= 25:
@@ -95,7 +104,7 @@ def strip(text: str) -> Cleaned:
         return Cleaned(text.strip(), "", ())
     first = prose_at[0]
     title = next((l for i, l in enumerate(lines[:first]) if len(l.split()) >= 3 and not l.endswith(("...", "…"))
-                  and not _CAPTION.search(l) and not cue[i]), "")
+                  and not _is_caption(l) and not cue[i]), "")
     kept: list[str] = [title] if title else []
     removed = [l for l in lines[:first] if l and l != title]
     in_links = False  # inside a list that a cue line opened
@@ -103,7 +112,7 @@ def strip(text: str) -> Cleaned:
         line = lines[i]
         if not line:
             continue
-        if cue[i] or not prose[i] and (_CAPTION.search(line) or line.endswith(("...", "…"))):
+        if cue[i] or not prose[i] and (_is_caption(line) or line.endswith(("...", "…"))):
             removed.append(line)
             in_links = in_links or cue[i]
             continue

@@ -206,9 +206,11 @@ _COPYRIGHT_SIGNS = ("©", "(c)", "(C)", "opyright", "OPYRIGHT")
 
 
 def copyright_year(text: str) -> int | None:
-    if not any(sign in text for sign in _COPYRIGHT_SIGNS):  # substring tests spare most texts the regex
+    # Substring tests spare most texts the regex, and the others the text before the first sign.
+    first = min((at for at in map(text.find, _COPYRIGHT_SIGNS) if at >= 0), default=-1)
+    if first < 0:
         return None
-    found = _COPYRIGHT.findall(text)
+    found = _COPYRIGHT.findall(text, max(0, first - 1))
     return int(found[-1]) if found else None
 
 

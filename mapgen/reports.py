@@ -39,6 +39,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
                    if not _no_speaker(text, (s, e), words, lang) and not any(a <= s < b for a, b, _ in namers)]
     datelines = _datelines(text)
     all_dates: list | None = None  # parsed when the first report needs a date
+    clause_cuts: list[int] | None = None  # ... and found when the first sentence with an event needs them
     reports: dict[tuple[str, str], Report] = {}
     claimant: str | None = None
     paragraph_claimant: dict[int, str] = {}
@@ -59,7 +60,9 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
         sentence_cues = [c for c in cues_at.within(sentence.start, sentence.end) if happened(text, c, sentence, lang)]
         if not sentence_cues:
             continue
-        segments = _segments(text, sentence, said, lang)
+        if clause_cuts is None:
+            clause_cuts = _clause_cuts(text, words, lang)
+        segments = _segments(text, sentence, said, lang, clause_cuts)
         background = {c.start for c in sentence_cues if dates_only(text, c, sentence, lang)}
         groups = _groups(text, inside, lang)
         for mention in inside:
@@ -205,7 +208,8 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]], lang: Language) -> list[tuple[int, int]]:
+def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]], lang: Language,
+              clause_cuts: list[int]) -> list[tuple[int, int]]:
     """The sentence cut at its attribution verbs, and again at the "bahwa"/"that" that opens what was said:
     "Aliyev menegaskan di Baku | bahwa ..." keeps Baku on the speaker's side."""
     cuts = {sentence.start, sentence.end}
@@ -226,18 +230,33 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
     if not line.rstrip().endswith(".") and "\n" not in line and is_title_case(line):
         # A headline's comma joins two reports: "Ganja dan Mingachevir Digempur, Azerbaijan Klaim Kuasai ..."
         cuts.update(sentence.start + i for i, ch in enumerate(line) if ch == ",")
-    # A new clause ("..., while drones struck ...", "; sementara ...") has its own event words.
-    for m in _clause_break(lang).finditer(text, sentence.start, sentence.end):
-        cuts.add(m.start())
+    cuts.update(clause_cuts[bisect.bisect_left(clause_cuts, sentence.start) : bisect.bisect_left(clause_cuts, sentence.end)])
     ordered = sorted(c for c in cuts if sentence.start <= c <= sentence.end)
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if b > a] or [(sentence.start, sentence.end)]
 
 
-@lru_cache(maxsize=None)
-def _clause_break(lang: Language) -> re.Pattern:
-    """Where a new clause with its own event words begins: "..., while ...", "; ...", and a subordinate
-    clause of time ("... ketika pemimpin junta kembali ke Ouagadougou", "... when shells hit Donetsk")."""
-    return re.compile(rf"[,;]\s*(?:{lang.pattern('clause_breaks').pattern})\b|;|\s(?=(?:{lang.pattern('subordinators').pattern})\b)", re.I)
+def _clause_cuts(text: str, words: Words, lang: Language) -> list[int]:
+    """Where a new clause with its own event words begins, in order: at the comma or semicolon before a
+    clause word ("..., while drones struck ...", "; sementara ..."), at any semicolon, and at the space
+    before a subordinate clause of time ("... ketika pemimpin junta kembali ke Ouagadougou", "... when
+    shells hit Donetsk"). Found once per text, from its word index."""
+    cuts = []
+    at = text.find(";")
+    while at >= 0:
+        cuts.append(at)
+        at = text.find(";", at + 1)
+    after_comma = set()  # a clause word after a comma cuts there, not again before itself
+    for start, _, _ in lang.phrases("clause_breaks").find(words):
+        mark = start
+        while mark > 0 and text[mark - 1].isspace():
+            mark -= 1
+        if mark > 0 and text[mark - 1] in ",;":
+            cuts.append(mark - 1)
+            after_comma.add(start)
+    for start, _, _ in lang.phrases("subordinators").find(words):
+        if start > 0 and text[start - 1].isspace() and start not in after_comma:
+            cuts.append(start - 1)
+    return sorted(set(cuts))
 
 
 _LIST_BREAK = re.compile(r"[.;:!?()–—]")
@@ -297,7 +316,10 @@ def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention],
         actor_start = end if actor is after else sentence.start
     else:
         actor, actor_start = subject, sentence.start
-    actor = _actor_end(lang).split(actor.strip() if actor is not subject else actor.split(",")[-1])[0]
+    actor = actor.strip() if actor is not subject else actor.split(",")[-1]
+    end_of_actor = _actor_end(lang).search(actor)
+    if end_of_actor:
+        actor = actor[: end_of_actor.start()]
     actor = actor.strip(" ,.–-")
     if not actor:
         return None

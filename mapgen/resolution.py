@@ -211,11 +211,21 @@ def _area_gap(lang: Language) -> re.Pattern:
     return re.compile(rf"\s*,?\s*(?:{lang.pattern('locating_prepositions').pattern})?\s*(?:(?:{articles})\s+)?$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _longest_area_gap(lang: Language) -> int:
+    """How long the text between a place and its area may be: the longest of each kind of word in it
+    (", in the province"), with room for spacing. Longer gaps are not searched."""
+    longest = sum(max(map(len, lang.words(key)), default=0) for key in ("district_words", "locating_prepositions", "articles"))
+    return 2 * longest + 12
+
+
 def _locating_area(text: str, index: int, spans: list[Span], qualifiers: list[str], lang: Language) -> str:
     """The folded name of the district or province named right after a place to say where it lies."""
     if index + 1 >= len(spans):
         return ""
     after = spans[index + 1]
+    if after.start - spans[index].end > _longest_area_gap(lang):
+        return ""
     gap = text[spans[index].end : after.start]
     district_word = district_patterns(lang)[0].search(gap)
     if district_word:

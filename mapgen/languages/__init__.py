@@ -14,6 +14,36 @@ from pathlib import Path
 from typing import Iterable
 
 _TEXT_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def bmp_word_class() -> str:
+    """The characters of the Basic Multilingual Plane that `\\w` matches (letters, digits and "_"), as the
+    ranges of a regex character set. The engine tests such a set with one table lookup, where `\\w` asks
+    four Unicode tables; it serves texts with no character beyond the plane (see `beyond_bmp`)."""
+    ranges: list[str] = []
+    first = last = -2
+    for code in range(0x10000):
+        char = chr(code)
+        if char.isalnum() or char == "_":  # what `\\w` matches, character for character
+            if code != last + 1:
+                if first >= 0:
+                    ranges.append(_char_range(first, last))
+                first = code
+            last = code
+    ranges.append(_char_range(first, last))
+    return "".join(ranges)
+
+
+def _char_range(first: int, last: int) -> str:
+    return re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last != first else "")
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether the text has a character beyond the Basic Multilingual Plane (an emoji, a rare script)."""
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+_BMP_WORD = re.compile(f"[{bmp_word_class()}]+")
 _JOIN = re.compile(r"[\s'’-]*")  # what may stand between the words of one phrase
 
 
@@ -64,7 +94,7 @@ def words_of(text: str) -> Words:
 def find_words(text: str) -> Words:
     low = text.lower()
     exact = len(low) == len(text)  # lower() keeps offsets, except for a few letters such as "İ"
-    found = list(_TEXT_WORD.finditer(low if exact else text))
+    found = list((_TEXT_WORD if beyond_bmp(text) else _BMP_WORD).finditer(low if exact else text))
     lowered = tuple(map(re.Match.group, found)) if exact else tuple(m[0].lower() for m in found)
     return Words(text, tuple(map(re.Match.start, found)), tuple(map(re.Match.end, found)), lowered)
 
