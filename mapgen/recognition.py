@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from gazetteer import Gazetteer, NameMatch, fold
 from mapgen.furniture import in_title_case_line, is_title_case
-from mapgen.languages import Language, PhraseEnds, phrase_pattern, tail_of, words_of
+from mapgen.languages import Language, PhraseEnds, beyond_bmp, bmp_word_class, phrase_pattern, tail_of, words_of
 
 MAX_WORDS = 4
 # Surname endings common in the regions the news covers (Armenian, Azerbaijani, Russian, Ukrainian,
@@ -36,7 +36,7 @@ def tokens(text: str) -> list[Token]:
     "diStepanakert" from its capital on). Runs of names are told apart by the text between tokens,
     so the others are not kept."""
     out = []
-    for m in _capital_run().finditer(text):
+    for m in _capital_run(beyond_bmp(text)).finditer(text):
         start, word = m.start(), m[0]
         if start and not text[start - 1].isspace() and _token_char(text, start - 1):  # the capital is inside a word
             run = _RUN_BEFORE.search(text, max(0, start - 60), start)
@@ -63,10 +63,11 @@ def _token_char(text: str, i: int) -> bool:
     return ch.isalnum() or ch == "_" or ch in "-'’ʻ" and i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
-@lru_cache(maxsize=1)
-def _capital_run() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _capital_run(beyond_bmp: bool) -> re.Pattern:
     """A capital letter (any script's) and the rest of its word: a character set first, so the engine
-    skips lower-case text at C speed."""
+    skips lower-case text at C speed. The rest is word characters with single hyphens or apostrophes
+    between them; a text within the Basic Multilingual Plane has them tested by one character set."""
     capitals = [c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()]
     ranges, first, last = [], capitals[0], capitals[0]
     for c in capitals[1:]:
@@ -76,7 +77,8 @@ def _capital_run() -> re.Pattern:
         ranges.append(re.escape(first) + ("-" + re.escape(last) if last != first else ""))
         first = last = c
     ranges.append(re.escape(first) + ("-" + re.escape(last) if last != first else ""))
-    return re.compile(f"[{''.join(ranges)}]" + r"(?:\w|[-'’ʻ](?=\w))*")
+    word = r"\w" if beyond_bmp else f"[{bmp_word_class()}]"
+    return re.compile(f"[{''.join(ranges)}]{word}*(?:[-'’ʻ]{word}+)*")
 
 
 class Span(NamedTuple):

@@ -16,6 +16,7 @@ from typing import Iterable
 _TEXT_WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=None)
 def bmp_word_class() -> str:
     """The characters of the Basic Multilingual Plane that `\\w` matches (letters, digits and "_"), as the
     ranges of a regex character set. The engine tests such a set with one table lookup, where `\\w` asks
