@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from mapgen.furniture import in_title_case_line
 from mapgen.languages import Language, Words, words_of
@@ -19,7 +19,9 @@ from mapgen.sentences import Sentence
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
-class Cue(NamedTuple):
+# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+@dataclass(unsafe_hash=True)
+class Cue:
     start: int
     end: int
     kind: str

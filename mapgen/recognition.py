@@ -8,8 +8,8 @@ matches are kept, and what is not a place is dropped: words the language file li
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from gazetteer import Gazetteer, NameMatch, fold
 from mapgen.furniture import in_title_case_line, is_title_case
@@ -24,7 +24,9 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w]|[-'’ʻ](?=\w))*", re.UNICODE)
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-ÞƏŞÇĞÖÜİ])")
 
 
-class Token(NamedTuple):
+# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+@dataclass(unsafe_hash=True)
+class Token:
     text: str
     start: int
     end: int
@@ -81,7 +83,9 @@ def _capital_run(beyond_bmp: bool) -> re.Pattern:
     return re.compile(f"[{''.join(ranges)}]{word}*(?:[-'’ʻ]{word}+)*")
 
 
-class Span(NamedTuple):
+# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+@dataclass
+class Span:
     first: int  # token indices, inclusive
     last: int
     start: int

@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from gazetteer import SETTLEMENT_KINDS, Candidate, NameMatch, Place, distance_km, fold
 from gazetteer.gazetteer import score as prior_score
@@ -285,7 +285,9 @@ def _rescore(cands, name, focus, near_places, names_of_place, located, sure) -> 
 REGION_REACH_KM = 60.0  # how far from a region's label point a place is taken to lie inside it (regions have no outline here)
 
 
-class _Scored(NamedTuple):
+# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+@dataclass(unsafe_hash=True)
+class _Scored:
     place: Place
     matched: str
     why: str

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
 # A character set first (not a look-behind or an alternation) lets the regex engine skip ahead to candidates.
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ]))")
 
 
-class Sentence(NamedTuple):
+# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+@dataclass(unsafe_hash=True)
+class Sentence:
     start: int
     end: int
     paragraph: int
