@@ -61,6 +61,7 @@ class Place:
 
 # Not frozen, though read-only by convention: built by the hundred per article, and a frozen dataclass
 # builds three times slower in the compiled pipeline (its __init__ sets each field through object.__setattr__).
+# Its own __init__ is compiled too; a dataclass's generated one runs as Python code.
 @dataclass(unsafe_hash=True)
 class Candidate:
     """A place a name may refer to, with how well it fits and why."""
@@ -70,6 +71,13 @@ class Candidate:
     matched: str  # the name of the place that matched
     why: str  # e.g. "exact alias", "fuzzy 92", "near hint 12 km"
     distance_km: float | None = field(default=None, compare=False)
+
+    def __init__(self, place: Place, score: float, matched: str, why: str, distance_km: float | None = None) -> None:
+        self.place = place
+        self.score = score
+        self.matched = matched
+        self.why = why
+        self.distance_km = distance_km
 
     def __reduce__(self) -> tuple:
         return rebuilt_by_fields(self)

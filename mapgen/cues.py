@@ -19,13 +19,20 @@ from mapgen.sentences import Sentence
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
-# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+# Its own __init__, so that the compiled pipeline builds it natively: a dataclass's generated __init__
+# (like a NamedTuple's __new__) runs as Python code.
 @dataclass(unsafe_hash=True)
 class Cue:
     start: int
     end: int
     kind: str
     text: str
+
+    def __init__(self, start: int, end: int, kind: str, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.text = text
 
 
 @lru_cache(maxsize=None)

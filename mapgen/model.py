@@ -33,6 +33,7 @@ class Article:
 
 # Not frozen, though read-only by convention: built by the hundred per article, and a frozen dataclass
 # builds three times slower in the compiled pipeline (its __init__ sets each field through object.__setattr__).
+# Its own __init__ is compiled too; a dataclass's generated one runs as Python code.
 @dataclass(unsafe_hash=True)
 class Mention:
     """A place name in an article's text, resolved (or not) to a Place."""
@@ -44,6 +45,16 @@ class Mention:
     candidates: tuple[Candidate, ...] = ()
     confidence: float = 0.0
     qualifier: str = ""  # what the words next to the name say it is: "district", "city", "village", "neighbourhood", "water"
+
+    def __init__(self, start: int, end: int, as_written: str, place: Place | None, candidates: tuple[Candidate, ...] = (),
+                 confidence: float = 0.0, qualifier: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.as_written = as_written
+        self.place = place
+        self.candidates = candidates
+        self.confidence = confidence
+        self.qualifier = qualifier
 
     def __reduce__(self) -> tuple:
         return rebuilt_by_fields(self)

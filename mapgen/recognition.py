@@ -24,13 +24,20 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w]|[-'’ʻ](?=\w))*", re.UNICODE)
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-ÞƏŞÇĞÖÜİ])")
 
 
-# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+# Its own __init__, so that the compiled pipeline builds it natively: a dataclass's generated __init__
+# (like a NamedTuple's __new__) runs as Python code.
 @dataclass(unsafe_hash=True)
 class Token:
     text: str
     start: int
     end: int
     capitalised: bool
+
+    def __init__(self, text: str, start: int, end: int, capitalised: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.capitalised = capitalised
 
 
 def tokens(text: str) -> list[Token]:
@@ -83,7 +90,8 @@ def _capital_run(beyond_bmp: bool) -> re.Pattern:
     return re.compile(f"[{''.join(ranges)}]{word}*(?:[-'’ʻ]{word}+)*")
 
 
-# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+# Its own __init__, so that the compiled pipeline builds it natively: a dataclass's generated __init__
+# (like a NamedTuple's __new__) runs as Python code.
 @dataclass
 class Span:
     first: int  # token indices, inclusive
@@ -93,6 +101,15 @@ class Span:
     text: str
     key: str
     matches: list[NameMatch]
+
+    def __init__(self, first: int, last: int, start: int, end: int, text: str, key: str, matches: list[NameMatch]) -> None:
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.matches = matches
 
 
 # Lower-case particles inside names of the Arabic-speaking world: "Deir al-Balah", "Ras al Ain", "El-Fasher".

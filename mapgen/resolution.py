@@ -285,12 +285,18 @@ def _rescore(cands, name, focus, near_places, names_of_place, located, sure) -> 
 REGION_REACH_KM = 60.0  # how far from a region's label point a place is taken to lie inside it (regions have no outline here)
 
 
-# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+# Its own __init__, so that the compiled pipeline builds it natively: a dataclass's generated __init__
+# (like a NamedTuple's __new__) runs as Python code.
 @dataclass(unsafe_hash=True)
 class _Scored:
     place: Place
     matched: str
     why: str
+
+    def __init__(self, place: Place, matched: str, why: str) -> None:
+        self.place = place
+        self.matched = matched
+        self.why = why
 
 
 CANDIDATES_KEPT = 5  # of each mention's candidates, the best few are kept for reading

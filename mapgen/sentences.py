@@ -9,12 +9,18 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9À-ÞƏŞÇĞÖÜİ]))")
 
 
-# A dataclass, not a NamedTuple: the compiled pipeline builds it natively, a NamedTuple through Python code.
+# Its own __init__, so that the compiled pipeline builds it natively: a dataclass's generated __init__
+# (like a NamedTuple's __new__) runs as Python code.
 @dataclass(unsafe_hash=True)
 class Sentence:
     start: int
     end: int
     paragraph: int
+
+    def __init__(self, start: int, end: int, paragraph: int) -> None:
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
 
 
 _LAST_WORD = re.compile(r"(\w+)\.$")
