@@ -96,10 +96,8 @@ _CLAUSE_END = re.compile(r"[.;!?]")
 
 def _held_since(text: str, end: int, lang: Language) -> bool:
     """"dikuasai separatis sejak 2014", "held by Russia since May": who has held a place, not a capture."""
-    after = text[end : end + 60]
-    stop = _CLAUSE_END.search(after)
-    after = after[: stop.start()] if stop else after
-    return lang.holds("since_words", after)
+    stop = _CLAUSE_END.search(text, end, end + 60)
+    return lang.holds_at("since_words", text, end, stop.start() if stop else min(len(text), end + 60))
 
 
 def happened(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
@@ -122,10 +120,8 @@ def happened(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
 def _in_condition(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
     """An event word in a conditional clause ("if Azerbaijani forces take the town, ...", "jika pasukan
     merebut kota itu") reports nothing that happened: the clause runs from "if" to the next comma."""
-    clause = text[sentence.start : cue.start]
-    cut = max(clause.rfind(","), clause.rfind(";"))
-    clause = clause[cut + 1 :]
-    return lang.holds("conditionals", clause)
+    cut = max(text.rfind(",", sentence.start, cue.start), text.rfind(";", sentence.start, cue.start))
+    return lang.holds_at("conditionals", text, cut + 1 if cut >= 0 else sentence.start, cue.start)
 
 
 def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
@@ -143,15 +139,13 @@ def _handed_over(text: str, cue: Cue, sentence: Sentence, lang: Language) -> boo
 
 
 def denied(text: str, cue: Cue, segment: tuple[int, int], lang: Language) -> bool:
-    before = text[segment[0] : cue.start]
-    return lang.holds("denial_words", before)
+    return lang.holds_at("denial_words", text, segment[0], cue.start)
 
 
 def retracted(text: str, sentence: Sentence, lang: Language) -> bool:
     """A claim the sentence itself withdraws ("initially said jets had struck ..., but ... later said the
     statement had been a mistake") reports nothing."""
-    part = text[sentence.start : sentence.end]
-    return lang.holds("retraction_words", part)
+    return lang.holds_at("retraction_words", text, sentence.start, sentence.end)
 
 
 @lru_cache(maxsize=None)
@@ -165,8 +159,8 @@ def dates_only(text: str, cue: Cue, sentence: Sentence, lang: Language) -> bool:
     ("security was tightened in Lahore after the attack") rather than reporting an event there. Not a verb,
     which tells what the sentence's subject did ("declared Aleppo free after entering the city", "setelah
     merebut kota itu")."""
-    before = text[max(sentence.start, cue.start - 30) : cue.start]
-    return (lang.may_have("temporal_prepositions", before) and bool(_temporal_lead(lang).search(before))
+    start = max(sentence.start, cue.start - 30)
+    return (lang.may_have_at("temporal_prepositions", text, start, cue.start) and bool(_temporal_lead(lang).search(text[start : cue.start]))
             and not _is_verb(cue.text.split()[0].lower(), lang))
 
 

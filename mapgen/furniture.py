@@ -64,13 +64,16 @@ SMALL_WORD_LENGTH = max(map(len, _SMALL_WORDS))
 def is_title_case(line: str) -> bool:
     """Most of the line's content words (not "of", "dan", ...) are capitalised: a headline."""
     content = capitalised = 0
-    for word in line.split():
+    words = line.split()
+    for word in words:
         first = word[0]
         if not first.isalpha() or len(word) <= SMALL_WORD_LENGTH and word.lower() in _SMALL_WORDS:
             continue
         content += 1
         if first.isupper():
             capitalised += 1
+        elif 10 * (content - capitalised) > 3 * len(words):  # too many in lower case already: prose
+            return False
     return content >= 3 and capitalised / content >= 0.7
 
 

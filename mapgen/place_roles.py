@@ -84,7 +84,7 @@ def not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: La
     # A meeting, talks or a visit there ("pertemuan ... di ibukota Azeri Baku", "talks in Washington"), or
     # where people went ("fled to Odesa", "dilarikan ke rumah sakit di Ganja"), with no event word between
     for key in ("meeting_words", "destination_words"):
-        for m in lang.pattern(key).finditer(before) if lang.may_have(key, before) else ():
+        for m in lang.pattern(key).finditer(before) if lang.may_have_at(key, text, mention.start - len(before), mention.start) else ():
             gap = before[m.end() :]
             if len(WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
                 return True

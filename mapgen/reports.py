@@ -301,7 +301,7 @@ def _tied_cue(mention: Mention, group: list[Mention], cues: list[Cue], words: Wo
     return best
 
 
-def _claimant(text: str, sentence: Sentence, attribution, inside: list[Mention], lang: Language) -> str | None:
+def _claimant(text: str, sentence: Sentence, attribution: list[tuple[int, int]], inside: list[Mention], lang: Language) -> str | None:
     """Who the sentence (with these attribution verbs) says is speaking: an actor phrase normalised to "<place> <role>", "" for a
     pronoun (the previous speaker), None when nobody is quoted."""
     if not attribution:
@@ -342,7 +342,7 @@ def _named_actor(actor: str, lang: Language) -> str | None:
     function word that opens it ("The AA also" -> "AA", "Hezbollah on Saturday" -> "Hezbollah", "layanan
     darurat Magen David Adom" -> "Magen David Adom"); None when it names nobody ("measured and
     non-escalatory", "In a statement", "On Sunday")."""
-    not_names = lang.word_set("function_words") | lang.word_set("weekdays") | lang.word_set("months")
+    not_names = _not_names(lang)
     connectors = lang.word_set("actor_name_connectors")  # inside a name: "Ministry of the Interior"
     words = actor.split()
     for i, word in enumerate(words):
@@ -354,6 +354,12 @@ def _named_actor(actor: str, lang: Language) -> str | None:
             end += 1
         return " ".join(words[i:end])[:80]
     return None
+
+
+@lru_cache(maxsize=None)
+def _not_names(lang: Language) -> frozenset[str]:
+    """Capitalised words that open an actor phrase without naming anyone: "The", "On", "Sunday", "May"."""
+    return lang.word_set("function_words") | lang.word_set("weekdays") | lang.word_set("months")
 
 
 @lru_cache(maxsize=None)
@@ -398,7 +404,8 @@ def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, gr
     )
 
 
-def _event_date(sentence: Sentence, cue: Cue, mention: Mention, reference: date | None, all_dates: list):
+def _event_date(sentence: Sentence, cue: Cue, mention: Mention, reference: date | None,
+                all_dates: list[dates.DateMention]) -> tuple[date | None, str]:
     """The date expression nearest the event word in its sentence; else the article's date, roughly."""
     found = [d for d in all_dates if sentence.start <= d.start < sentence.end]
     if found:
@@ -418,8 +425,7 @@ def _event_date(sentence: Sentence, cue: Cue, mention: Mention, reference: date 
 
 def _casualties(text: str, sentence: Sentence, cue: Cue, lang: Language) -> tuple[int | None, int | None]:
     """The dead and wounded the sentence ties to the event ("menewaskan seorang remaja", "killing 3")."""
-    part = text[cue.start : sentence.end]
-    return _count(part, lang, "fatality_words"), _count(part, lang, "injury_words")
+    return _count(text, cue.start, sentence.end, lang, "fatality_words"), _count(text, cue.start, sentence.end, lang, "injury_words")
 
 
 @lru_cache(maxsize=None)
@@ -431,9 +437,10 @@ def _count_patterns(lang: Language, key: str) -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"\b{number}\s+(?:\w+\s+){{0,3}}?(?:{words_pattern})", re.I))
 
 
-def _count(part: str, lang: Language, key: str) -> int | None:
-    if not lang.may_have(key, part):
+def _count(text: str, start: int, end: int, lang: Language, key: str) -> int | None:
+    if not lang.may_have_at(key, text, start, end):
         return None
+    part = text[start:end]
     numbers = lang.table("number_words")
     for pattern in _count_patterns(lang, key):
         m = pattern.search(part)

@@ -131,6 +131,7 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
         for cand in cands:  # each name's candidates once, however often it is named
             names_of_place.setdefault(cand.place.id, set()).add(name)
     sentences = _SentenceBounds(text, spans)
+    closeness: dict[tuple[str, str], float] = memo.setdefault("closeness", {})
     resolved: dict[tuple[str, str, bool], tuple[list[tuple[float, _Scored]], bool, tuple[list[Candidate], float]]] = {}
     readings: dict[tuple, tuple[list[Candidate], float]] = {}
     context: dict[str, tuple[set[str], list[Place]]] = {}  # per name: the countries and places of the others
@@ -145,7 +146,7 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
                 context[span.key] = ({p.country for p in others.values() if p.country} | spoken_of,
                                      [p for p in others.values() if p.kind != "country"])
             focus, near_places = context[span.key]
-            ranked = _rescore(cands, span.key, focus, near_places, names_of_place, key[2], sure_ids[index])
+            ranked = _rescore(cands, span.key, focus, near_places, names_of_place, key[2], sure_ids[index], closeness)
             ambiguous = len(ranked) > 1 and any(not _same_point(c.place, ranked[0][1].place) for _, c in ranked[1:])
             # Only an ambiguous name is read again by its sentence; the rest are decided once per article.
             resolved[key] = (ranked, ambiguous, _UNDECIDED if ambiguous else _decide(ranked))
@@ -155,7 +156,7 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
             area = _locating_area(text, index, spans, qualifiers, lang)
             reading = (key, tuple(p.id for p in local), area)  # the same name read in the same company
             if reading not in readings:
-                ranked = _in_sentence(span, local, ranked)
+                ranked = _in_sentence(span, local, ranked, closeness)
                 if area:  # "Ağdam in Tovuz district", "Martuni, Gegharkunik province": the place in that area
                     ranked = [(v * 2.0, _Scored(c.place, c.matched, c.why + "; in the area the text names")) if _in_area(c.place, area) else (v, c)
                               for v, c in ranked]
@@ -239,16 +240,18 @@ def _in_area(place: Place, area: str) -> bool:
     return any(fold(name).startswith(area) for name in (place.district, place.admin1) if name)
 
 
-def _in_sentence(span: Span, local: list[Place], ranked: list[tuple[float, "_Scored"]]) -> list[tuple[float, "_Scored"]]:
+def _in_sentence(span: Span, local: list[Place], ranked: list[tuple[float, _Scored]],
+                 closeness: dict[tuple[str, str], float]) -> list[tuple[float, _Scored]]:
     """An ambiguous name is read first by the places its own sentence names ("Officials in Karabakh
     said ... killed in Martuni"): they weigh more than places named elsewhere in the article."""
     if not local:
         return ranked
-    return [(value * (1.0 + 0.5 * _nearness(c.place, local)), _Scored(c.place, c.matched, c.why + "; near places in its sentence"))
+    return [(value * (1.0 + 0.5 * _nearness(c.place, local, closeness)), _Scored(c.place, c.matched, c.why + "; near places in its sentence"))
             for value, c in ranked]
 
 
-def _rescore(cands, name, focus, near_places, names_of_place, located, sure) -> list[tuple[float, "_Scored"]]:
+def _rescore(cands: list[Candidate], name: str, focus: set[str], near_places: list[Place], names_of_place: dict[str, set[str]],
+             located: bool, sure: dict[str, bool], closeness: dict[tuple[str, str], float]) -> list[tuple[float, _Scored]]:
     """Each candidate's value in the article's context, best first (values are not capped: they rank).
 
     Context decides between places; a name that only one place bears, spelled as the gazetteer has
@@ -258,7 +261,7 @@ def _rescore(cands, name, focus, near_places, names_of_place, located, sure) -> 
     ranked = []
     regions = [p for p in near_places if p.kind == "region"]
     for cand in cands:
-        near = _nearness(cand.place, near_places)
+        near = _nearness(cand.place, near_places, closeness)
         context = 0.35 + 0.45 * near + (0.2 if cand.place.country in focus else 0.0)
         if cand.place.kind in ("country", "region"):
             context = max(context, 0.8)  # a country's name rarely means anything else, near or far
@@ -314,21 +317,25 @@ def _decide(ranked: list[tuple[float, _Scored]]) -> tuple[list[Candidate], float
     return [Candidate(c.place, round(min(v, 1.0), 4), c.matched, c.why) for v, c in ranked[:CANDIDATES_KEPT]], round(confidence, 3)
 
 
-def _nearness(place: Place, anchors: list[Place]) -> float:
+def _nearness(place: Place, anchors: list[Place], closeness: dict[tuple[str, str], float]) -> float:
     """How much the article's other places surround this one: a noisy-OR of their nearness, so that
-    several places nearby count for more than one."""
+    several places nearby count for more than one. The closeness of two places, exp(-distance / 150 km),
+    is remembered by their ids across articles: the news of a conflict names the same places."""
     far = 1.0
     for anchor in anchors:
         if anchor.id == place.id:
             continue
-        far *= 1.0 - _closeness(place.lat, place.lon, anchor.lat, anchor.lon)
+        pair = (place.id, anchor.id)
+        near = closeness.get(pair)
+        if near is None:
+            if len(closeness) >= CLOSENESS_KEPT:
+                closeness.clear()
+            near = closeness[pair] = math.exp(-distance_km(place.lat, place.lon, anchor.lat, anchor.lon) / 150.0)
+        far *= 1.0 - near
     return 1.0 - far
 
 
-@lru_cache(maxsize=500_000)
-def _closeness(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """exp(-distance / 150 km), remembered across articles: the news of a conflict names the same places."""
-    return math.exp(-distance_km(lat1, lon1, lat2, lon2) / 150.0)
+CLOSENESS_KEPT = 200_000  # pairs of places remembered with the gazetteer (some 40 MB at most)
 
 
 def _same_point(a: Place, b: Place) -> bool:

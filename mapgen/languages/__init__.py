@@ -182,6 +182,7 @@ class Language:
         self.non_place_words = frozenset(w.casefold() for w in data.get("non_place_words", []))
         self._word_sets: dict[str, frozenset[str]] = {}
         self._first_words_of: dict[str, tuple[str, ...]] = {}
+        self._first_index_words_of: dict[str, frozenset[str] | None] = {}
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -212,6 +213,32 @@ class Language:
         """Whether `text` holds a phrase of the list at `key` (the substring test first spares most texts
         the regex)."""
         return self.may_have(key, text) and bool(self.pattern(key).search(text))
+
+    def may_have_at(self, key: str, text: str, start: int, end: int) -> bool:
+        """`may_have` for the stretch text[start:end], read from the text's word index: whether a word that
+        begins there begins a phrase of the list at `key`."""
+        first = self._first_index_words(key)
+        if first is None:
+            return self.may_have(key, text[start:end])
+        words = words_of(text)
+        lowered = words.lowered
+        for i in range(bisect.bisect_left(words.starts, start), bisect.bisect_left(words.starts, end)):
+            if lowered[i] in first:
+                return True
+        return False
+
+    def holds_at(self, key: str, text: str, start: int, end: int) -> bool:
+        """Whether a phrase of the list at `key` lies in text[start:end] (whole words, as the text has them)."""
+        return self.may_have_at(key, text, start, end) and bool(self.pattern(key).search(text, start, end))
+
+    def _first_index_words(self, key: str) -> frozenset[str] | None:
+        """The first words of the list's phrases as the word index has them (`\\w` runs, lower case); None
+        if a phrase has no word character to look for."""
+        if key not in self._first_index_words_of:
+            value = self.data.get(key, [])
+            firsts = [_TEXT_WORD.findall(p.lower())[:1] for p in (value.keys() if isinstance(value, dict) else value)]
+            self._first_index_words_of[key] = frozenset(f[0] for f in firsts) if all(firsts) else None
+        return self._first_index_words_of[key]
 
     def first_words(self, key: str) -> tuple[str, ...]:
         """The words the phrases of the list at `key` begin with, in lower case."""
