@@ -13,9 +13,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mapgen.languages import Language, Words, find_words, phrase_pattern, words_of
+from mapgen.sentences import matches_at, positions_of
 
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/])")
-_NUMERIC_HINT = re.compile(r"[/.-]\d")  # a cheap scan (it starts with a character set) for where one may be
+_NUMERIC_HINT = re.compile(r"[/.-]\d")  # where one may be: a separator before a digit
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DIGIT = re.compile(r"\d")
 
@@ -137,7 +138,7 @@ def _numeric_dates(text: str) -> list[re.Match]:
     """_NUMERIC's matches, as `finditer` gives them, tried only where a separator meets a digit."""
     out: list[re.Match] = []
     free = 0  # matches do not overlap
-    for hint in _NUMERIC_HINT.finditer(text):
+    for hint in matches_at(_NUMERIC_HINT, text, positions_of(text, "/.-")):
         for start in (hint.start() - 2, hint.start() - 1):
             m = _NUMERIC.match(text, start) if start >= free else None
             if m:

@@ -306,21 +306,20 @@ def _claimant(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
     pronoun (the previous speaker), None when nobody is quoted."""
     if not attribution:
         return None
-    start, end = attribution[0]
-    subject = text[sentence.start : start]
+    verb_start, verb_end = attribution[0]
+    subject = text[sentence.start : verb_start]
     postposed = not _ANY_WORD.search(subject) or subject.rstrip()[-1:] in ',"”’\''
-    if postposed:
+    if postposed and _ANY_WORD.search(text, verb_end, sentence.end):
         # "..., kata kementerian tersebut" / "..., the ministry said": the actor follows the verb
-        after = text[end : sentence.end]
-        actor = after if _ANY_WORD.search(after) else subject
-        actor_start = end if actor is after else sentence.start
+        start, end = verb_end, sentence.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
     else:
-        actor, actor_start = subject, sentence.start
-    actor = actor.strip() if actor is not subject else actor.split(",")[-1]
-    end_of_actor = _actor_end(lang).search(actor)
-    if end_of_actor:
-        actor = actor[: end_of_actor.start()]
-    actor = actor.strip(" ,.–-")
+        start, end = text.rfind(",", sentence.start, verb_start) + 1 or sentence.start, verb_start
+    actor_start = start
+    actor = text[start : _actor_end(text, start, end, lang)].strip(" ,.–-")
     if not actor:
         return None
     lowered = actor.lower()
@@ -362,10 +361,21 @@ def _not_names(lang: Language) -> frozenset[str]:
     return lang.word_set("function_words") | lang.word_set("weekdays") | lang.word_set("months")
 
 
-@lru_cache(maxsize=None)
-def _actor_end(lang: Language) -> re.Pattern:
-    """Where an actor phrase ends: a relative pronoun or complementizer ("who", "yang", "that") or a clause mark."""
-    return re.compile(rf"\b(?:{lang.pattern('actor_enders').pattern})\b|[,;:“\"(]", re.I)
+_ACTOR_STOP = re.compile(r"[,;:“\"(]")
+
+
+def _actor_end(text: str, start: int, end: int, lang: Language) -> int:
+    """Where the actor phrase in text[start:end] ends: at a clause mark, or a relative pronoun or
+    complementizer ("who", "yang", "that"), found from the text's word index."""
+    stop = _ACTOR_STOP.search(text, start, end)
+    if stop:
+        end = stop.start()
+    words = words_of(text)
+    first, last = bisect.bisect_left(words.starts, start), bisect.bisect_left(words.starts, end)
+    for at, _, _ in lang.phrases("actor_enders").find(words, first, last):
+        if text[at - 1 : at] != "-":
+            return at
+    return end
 
 
 @lru_cache(maxsize=None)

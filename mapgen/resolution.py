@@ -18,6 +18,7 @@ from gazetteer.gazetteer import score as prior_score
 from mapgen.languages import Language, tail_of
 from mapgen.model import Mention
 from mapgen.recognition import SURE_POPULATION, Span, Token, district_patterns, qualifier_words
+from mapgen.sentences import matches_at, positions_of
 
 MIN_CONFIDENCE = 0.25
 AREA_KINDS = ("district", "region")
@@ -168,7 +169,7 @@ def resolve(text: str, toks: list[Token], spans: list[Span], lang: Language, mem
     return mentions
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|\s)")  # ". " or a new line; a character set first scans fast
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|\s)")  # ". " or a new line
 SENTENCE_REACH = 400  # characters: how far back a sentence may begin, for the places it names
 
 
@@ -184,7 +185,7 @@ class _SentenceBounds:
         self.span_starts: list[int] = []
 
     def _find_breaks(self) -> None:
-        breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(self.text)]
+        breaks = [(m.start(), m.end()) for m in matches_at(_SENTENCE_BREAK, self.text, positions_of(self.text, ".!?\n"))]
         self.break_starts = [b[0] for b in breaks]
         self.break_ends = [b[1] for b in breaks]
         self.span_starts = [s.start for s in self.spans]
