@@ -247,7 +247,7 @@ def latest_full_date(text: str, lang: Language, default_year: int | None = None)
 def publication_line(raw_text: str, lang: Language) -> date | None:
     """A line near the top that is only a date (and a weekday and time): the publication date."""
     for line in raw_text.splitlines()[:15]:
-        words = line.split()
+        words = line.split(None, 11)  # up to 12 parts: enough to tell
         if not words or len(words) > 10 or not _DIGIT.search(line):
             continue  # a date line has a day number
         found = _resolved(_scan_written(line, lang, find_words(line)), None)  # not remembered: asked once

@@ -46,16 +46,26 @@ def _inline_cue():
 
 
 @lru_cache(maxsize=1)
-def _cue_first_words() -> tuple[str, ...]:
-    return tuple(sorted({c.split()[0].lower() for c in _cues() if c.split()}))
+def _cue_first_words() -> dict[int, frozenset[str]]:
+    """The cues' first words in lower case, by length: a word begins with one if its first so many
+    letters are one of them (a set lookup per length, where `startswith` tries each word)."""
+    by_length: dict[int, set[str]] = {}
+    for cue in _cues():
+        if cue.split():
+            word = cue.split()[0].lower()
+            by_length.setdefault(len(word), set()).add(word)
+    return {length: frozenset(words) for length, words in by_length.items()}
+
+
+CUE_HEAD = 80  # characters: a line's opening, enough to hold any cue's first word
 
 
 def starts_with_cue(line: str) -> bool:
-    line = line.strip().lstrip("([-–—•* ")
-    first = line.split(None, 1)[0].lower() if line else ""
-    if not first.startswith(_cue_first_words()):  # spares most lines the long regex
-        return False
-    return bool(_cue_pattern().match(line))
+    head = line[:CUE_HEAD].strip().lstrip("([-–—•* ")
+    first = head.split(None, 1)[0].lower() if head else ""
+    if not any(first[:length] in words for length, words in _cue_first_words().items()):
+        return False  # spares most lines the long regex
+    return bool(_cue_pattern().match(line.strip().lstrip("([-–—•* ")))
 
 
 SMALL_WORD_LENGTH = max(map(len, _SMALL_WORDS))
@@ -92,7 +102,7 @@ def _is_caption(line: str) -> bool:
 
 
 def is_prose(line: str) -> bool:
-    n_words = len(line.split())
+    n_words = len(line.split(None, 25))  # up to 26 parts: enough to tell
     if n_words >= 25:
         return True
     return n_words >= 6 and bool(_SENTENCE_END.search(line)) and not is_title_case(line)

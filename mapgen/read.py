@@ -20,6 +20,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from mapgen import dates, furniture, languages
 from mapgen.model import Article
+from mapgen.sentences import matches_at, positions_of
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson")
 MAX_BYTES = 20_000_000
@@ -202,15 +203,10 @@ def _html_document(doc: Document) -> Document:
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*((?:19|20)\d\d)\b", re.I)
-_COPYRIGHT_SIGNS = ("©", "(c)", "(C)", "opyright", "OPYRIGHT")
-
-
 def copyright_year(text: str) -> int | None:
-    # Substring tests spare most texts the regex, and the others the text before the first sign.
-    first = min((at for at in map(text.find, _COPYRIGHT_SIGNS) if at >= 0), default=-1)
-    if first < 0:
-        return None
-    found = _COPYRIGHT.findall(text, max(0, first - 1))
+    """The year of the last copyright line. The regex is tried only where a sign stands."""
+    signs = positions_of(text, ("©", "(c)", "(C)")) + [at - 1 for at in positions_of(text, ("opyright", "OPYRIGHT")) if at]
+    found = [m[1] for m in matches_at(_COPYRIGHT, text, sorted(signs))]
     return int(found[-1]) if found else None
 
 

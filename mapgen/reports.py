@@ -21,7 +21,7 @@ from mapgen.furniture import is_title_case
 from mapgen.languages import Language, Words, words_of
 from mapgen.model import Article, Mention, Report
 from mapgen.place_roles import located, locates_another, not_an_event_place
-from mapgen.sentences import Sentence, sentences
+from mapgen.sentences import Sentence, positions_of, sentences
 
 TIE_WORDS = 12  # how far (in words) an event word may stand from its place or list of places
 TYPE_RANK = {"capture": 4, "air_strike": 3, "shelling": 3, "armed_clash": 2, "attack": 1}
@@ -240,11 +240,7 @@ def _clause_cuts(text: str, words: Words, lang: Language) -> list[int]:
     clause word ("..., while drones struck ...", "; sementara ..."), at any semicolon, and at the space
     before a subordinate clause of time ("... ketika pemimpin junta kembali ke Ouagadougou", "... when
     shells hit Donetsk"). Found once per text, from its word index."""
-    cuts = []
-    at = text.find(";")
-    while at >= 0:
-        cuts.append(at)
-        at = text.find(";", at + 1)
+    cuts = positions_of(text, ";")
     after_comma = set()  # a clause word after a comma cuts there, not again before itself
     for start, _, _ in lang.phrases("clause_breaks").find(words):
         mark = start

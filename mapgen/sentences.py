@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -26,15 +27,15 @@ class Sentence:
 _LAST_WORD = re.compile(r"(\w+)\.$")
 
 
-def positions_of(text: str, chars: str) -> list[int]:
-    """Where any of `chars` stands in the text, in order. `str.find` skips ahead at C speed; a regex
-    scan (`finditer`) would test every character."""
+def positions_of(text: str, parts: Iterable[str]) -> list[int]:
+    """Where any of the parts (or characters, given a string) stands in the text, in order. `str.find`
+    skips ahead at C speed; a regex scan (`finditer`) would test every character."""
     found = []
-    for char in chars:
-        at = text.find(char)
+    for part in parts:
+        at = text.find(part)
         while at >= 0:
             found.append(at)
-            at = text.find(char, at + 1)
+            at = text.find(part, at + 1)
     found.sort()
     return found
 
