@@ -137,21 +137,29 @@ class PhraseIndex:
         return out
 
 
+TAIL_WORDS = 8  # a text's last words that PhraseEnds compare: more than a phrase, an article and the word before
+
+
 def tail_of(text: str) -> str:
-    """A text's end as PhraseEnds compare it: lower case, single spaces."""
-    return " ".join(text.lower().split())
+    """A text's end as PhraseEnds compare it: its last words, lower case, single spaces."""
+    return " ".join(text.rsplit(None, TAIL_WORDS)[-TAIL_WORDS:]).lower()
 
 
 class PhraseEnds:
     """Which of a list of phrases a text ends with (the longest), as whole words, case and spacing aside:
     the word before a name ("kota Martuni", "the town of")."""
 
-    def __init__(self, phrases) -> None:
+    def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(sorted({" ".join(p.lower().split()) for p in phrases}, key=len, reverse=True))
+        too_long = [p for p in self.phrases if len(p.split()) > TAIL_WORDS - 2]
+        if too_long:
+            raise ValueError(f"phrases longer than {TAIL_WORDS - 2} words: {too_long}")
+        # The last two letters a text must end with: a set lookup spares most texts the phrase tests.
+        self.endings = frozenset(p[-2:] for p in self.phrases) if all(len(p) >= 2 for p in self.phrases) else None
 
     def find(self, tail: str) -> str | None:
         """The phrase a text made by `tail_of` ends with (several lists can share that work), or None."""
-        if not tail.endswith(self.phrases):  # one C call settles most texts
+        if self.endings is not None and tail[-2:] not in self.endings or not tail.endswith(self.phrases):
             return None
         for phrase in self.phrases:
             cut = len(tail) - len(phrase)
