@@ -35,7 +35,47 @@ def located(text: str, group: list[Mention], cues: list[Cue], lang: Language, wo
         before = [words.lowered[k] for k in range(max(0, i - 2), i + 1) if words.starts[k] >= mention.start - 60]
         if any(w in locatives for w in before) or _patient_pattern(lang).match(text, mention.end):
             return True
-    return min(words_between(m, cue, words) for m in group for cue in cues) <= 2
+    return (min(words_between(m, cue, words) for m in group for cue in cues) <= 2
+            or _subject_of_a_verb_after(text, max(group, key=lambda m: m.end), cues, lang, words))
+
+
+SUBJECT_GAP_WORDS = 6  # "in Syunik province was also", "di utara Karabakh juga", "which was itself"
+
+
+def _subject_of_a_verb_after(text: str, mention: Mention, cues: list[Cue], lang: Language, words: Words) -> bool:
+    """The place is the subject of an event verb after it, across a phrase that places it ("Kapan in Syunik
+    province was also shelled", "Madagiz di utara Karabakh juga digempur": a locative word, then names,
+    place words, articles, compass words, auxiliaries and adverbs such as "also") or in a relative clause
+    ("Horlivka, which was itself shelled", "Tartar yang kemudian juga ditembaki": a relative pronoun, then
+    auxiliaries and adverbs)."""
+    first = bisect.bisect_left(words.starts, mention.end)
+    if first >= len(words.lowered):
+        return False
+    place_phrase, relative = _subject_gap_words(lang)
+    opening = words.lowered[first]
+    if opening in lang.word_set("locative_words"):
+        allowed, names_allowed = place_phrase, True
+    elif opening in lang.word_set("relative_pronouns"):
+        allowed, names_allowed = relative, False
+    else:
+        return False
+    for cue in cues:
+        if cue.start < mention.end:
+            continue
+        last = bisect.bisect_left(words.starts, cue.start)
+        if last - first <= SUBJECT_GAP_WORDS and all(
+                words.lowered[k] in allowed or names_allowed and text[words.starts[k]].isupper() for k in range(first + 1, last)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _subject_gap_words(lang: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that may stand in a place phrase, and in a relative clause, before the verb."""
+    compass = frozenset(w for phrase in lang.word_set("compass_words") for w in phrase.split())
+    verb_words = lang.word_set("passive_auxiliaries") | lang.word_set("subject_adverbs")
+    return (lang.word_set("locative_words") | lang.word_set("place_modifiers") | lang.word_set("articles") | compass | verb_words,
+            verb_words)
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +126,8 @@ def not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: La
     for key in ("meeting_words", "destination_words"):
         for m in lang.pattern(key).finditer(before) if lang.may_have_at(key, text, mention.start - len(before), mention.start) else ():
             gap = before[m.end() :]
-            if len(WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues):
+            if (len(WORD.findall(gap)) <= 12 and not any(mention.start - len(gap) <= c.start < mention.start for c in cues)
+                    and not _befallen(text, mention, sentence, cues, patterns, words, key == "destination_words")):
                 return True
     # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
     if patterns["speaks"].match(after):
@@ -101,7 +142,19 @@ def not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: La
     if ends["force"].find(tail) or patterns["force_after"].match(after):
         return True
     # Where people come from
-    return bool(ends["origin"].find(tail))
+    return bool(ends["origin"].find(tail)) and not _befallen(text, mention, sentence, cues, patterns, words, False)
+
+
+def _befallen(text: str, mention: Mention, sentence: Sentence, cues: list[Cue], patterns: dict, words: Words,
+              relative_clause: bool) -> bool:
+    """The sentence says what befell the place itself, whatever else it is to the sentence: an event word
+    right after it, a participle ("visited the market of Kharkiv struck by a glide bomb"; not a verb after an
+    apposition or a purpose word: "sent from Pemba, the provincial capital, was ambushed", "dikerahkan dari
+    Cagayan de Oro untuk merebut"), or, where `relative_clause`, a relative clause about it ("evacuated to
+    Horlivka, which was itself shelled"; not the place of talks "which followed a week of fighting")."""
+    if any(c.start >= mention.end and not text[mention.end : c.start].strip() for c in cues):
+        return True
+    return relative_clause and _said_of_it(text, mention, sentence, cues, patterns)
 
 
 def _said_of_it(text: str, mention: Mention, sentence: Sentence, cues: list[Cue], patterns: dict) -> bool:

@@ -463,3 +463,28 @@ def test_a_verb_after_after_tells_what_the_subject_did(gazetteer):
     # a noun after "after" still only dates the sentence
     found = events_of("Security was tightened at railway stations in Lahore after the attack.", gazetteer)
     assert found == {}
+
+
+def test_an_event_said_of_a_place_outweighs_its_other_role(gazetteer):
+    # a participle or relative clause right after the place says what befell it
+    found = events_of("The governor visited the market of Kharkiv struck by a glide bomb on Wednesday.", gazetteer)
+    assert ("Kharkiv", "air_strike") in found
+    found = events_of("Wounded soldiers were evacuated to Horlivka, which was itself shelled overnight.", gazetteer)
+    assert ("Horlivka", "shelling") in found
+    found = events_of("Para pengungsi dibawa ke Tartar yang kemudian juga ditembaki artileri.", gazetteer, "id")
+    assert ("Tartar", "shelling") in found
+    # the place of talks stays no event place, whatever the talks were about
+    found = events_of("The talks in Geneva, which followed a week of fighting, ended without a deal.", gazetteer)
+    assert found == {}
+    found = events_of("Residents fled from Kherson to Odesa after the shelling.", gazetteer)
+    assert found == {}
+
+
+def test_a_place_phrase_does_not_part_a_subject_from_its_verb(gazetteer):
+    found = events_of("Kapan in Syunik province was also shelled on Tuesday, the ministry said.", gazetteer)
+    assert ("Kapan", "shelling") in found
+    found = events_of("Desa Talish dan Madagiz di utara Karabakh juga digempur artileri pada Rabu (14/10/2020).", gazetteer, "id")
+    assert {("Talish", "shelling"), ("Sugovushan", "shelling")} <= set(found)  # Madagiz is Sugovushan's other name
+    # a phrase that is not only a place's ties nothing
+    found = events_of("Troops left Kapan in the morning and shelled the hills.", gazetteer)
+    assert ("Kapan", "shelling") not in found
