@@ -63,9 +63,10 @@ CUE_HEAD = 80  # characters: a line's opening, enough to hold any cue's first wo
 def starts_with_cue(line: str) -> bool:
     head = line[:CUE_HEAD].strip().lstrip("([-–—•* ")
     first = head.split(None, 1)[0].lower() if head else ""
-    if not any(first[:length] in words for length, words in _cue_first_words().items()):
-        return False  # spares most lines the long regex
-    return bool(_cue_pattern().match(line.strip().lstrip("([-–—•* ")))
+    for length, words in _cue_first_words().items():  # spares most lines the long regex
+        if first[:length] in words:
+            return bool(_cue_pattern().match(line.strip().lstrip("([-–—•* ")))
+    return False
 
 
 SMALL_WORD_LENGTH = max(map(len, _SMALL_WORDS))

@@ -64,7 +64,7 @@ def extract(article: Article, mentions: list[Mention], lang: Language) -> list[R
             clause_cuts = _clause_cuts(text, words, lang)
         segments = _segments(text, sentence, said, lang, clause_cuts)
         background = {c.start for c in sentence_cues if dates_only(text, c, sentence, lang)}
-        groups = _groups(text, inside, lang)
+        groups = _groups(text, inside, lang, words)
         for mention in inside:
             if mention.place.kind not in PLACE_KINDS_FOR_EVENTS or any(a <= mention.start < b for a, b in datelines):
                 continue
@@ -258,7 +258,10 @@ def _clause_cuts(text: str, words: Words, lang: Language) -> list[int]:
 _LIST_BREAK = re.compile(r"[.;:!?()–—]")
 
 
-def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, list[Mention]]:
+LIST_GAP_WORDS = 4  # words that may stand between two places of one list ("dan", "and the village of")
+
+
+def _groups(text: str, mentions: list[Mention], lang: Language, words: Words) -> dict[int, list[Mention]]:
     """Places listed together ("Tovuz, Gadabay, dan Gubadli") share one event word."""
     joiners = _list_joiners(lang)
     groups: dict[int, list[Mention]] = {}
@@ -266,10 +269,10 @@ def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, lis
     for mention in sorted(mentions, key=lambda m: m.start):
         if current:
             gap = text[current[-1].end : mention.start]
-            broken = _LIST_BREAK.search(gap)
+            broken = _LIST_BREAK.search(gap) or _more_words_than(LIST_GAP_WORDS, words, current[-1].end, mention.start, gap)
             gap_words = [] if broken else WORD.findall(gap)
             # Names the gazetteer does not know still stand in the list ("Aghdere, Aghdam, Gubadli, dan")
-            linked = not broken and len(gap_words) <= 4 and all(
+            linked = not broken and len(gap_words) <= LIST_GAP_WORDS and all(
                 w.lower() in joiners or w.split("-")[0].lower() in joiners or w[0].isupper() for w in gap_words)
             if not linked:
                 current = []
@@ -277,6 +280,13 @@ def _groups(text: str, mentions: list[Mention], lang: Language) -> dict[int, lis
         for m in current:
             groups[id(m)] = current
     return groups
+
+
+def _more_words_than(limit: int, words: Words, start: int, end: int, gap: str) -> bool:
+    """Whether text[start:end] (`gap`) surely holds more than `limit` words, as WORD counts them: told from the
+    word index, where a hyphen or apostrophe does not join two words into one."""
+    count = bisect.bisect_left(words.starts, end) - bisect.bisect_left(words.starts, start)
+    return count > limit and "-" not in gap and "'" not in gap and "’" not in gap
 
 
 @lru_cache(maxsize=None)

@@ -137,12 +137,9 @@ class PhraseIndex:
         return out
 
 
-TAIL_WORDS = 8  # a text's last words that PhraseEnds compare: more than a phrase, an article and the word before
-
-
 def tail_of(text: str) -> str:
-    """A text's end as PhraseEnds compare it: its last words, lower case, single spaces."""
-    return " ".join(text.rsplit(None, TAIL_WORDS)[-TAIL_WORDS:]).lower()
+    """A text's end as PhraseEnds compare it: lower case, single spaces."""
+    return " ".join(text.lower().split())
 
 
 class PhraseEnds:
@@ -151,9 +148,6 @@ class PhraseEnds:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(sorted({" ".join(p.lower().split()) for p in phrases}, key=len, reverse=True))
-        too_long = [p for p in self.phrases if len(p.split()) > TAIL_WORDS - 2]
-        if too_long:
-            raise ValueError(f"phrases longer than {TAIL_WORDS - 2} words: {too_long}")
         # The last two letters a text must end with: a set lookup spares most texts the phrase tests.
         self.endings = frozenset(p[-2:] for p in self.phrases) if all(len(p) >= 2 for p in self.phrases) else None
 
