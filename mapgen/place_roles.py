@@ -132,6 +132,8 @@ def not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: La
     # The place speaks: "Baku menuduh", "Moscow said", "Yerevan dan Baku saling menuduh"
     if patterns["speaks"].match(after):
         return True
+    if _attacks(text, mention, cues, lang, words):
+        return True
     hosts = patterns["hosts"].match(text, mention.end, min(sentence.end, mention.end + 120))
     if hosts and not any(mention.end <= c.start < hosts.end() for c in cues):
         return True
@@ -143,6 +145,25 @@ def not_an_event_place(text: str, mention: Mention, sentence: Sentence, lang: La
         return True
     # Where people come from
     return bool(ends["origin"].find(tail)) and not _befallen(text, mention, sentence, cues, patterns, words, False)
+
+
+def _attacks(text: str, mention: Mention, cues: list[Cue], lang: Language, words: Words) -> bool:
+    """The place is the attacker: the subject of an event verb in the active voice right after it, with
+    only adverbs between ("menuding Baku terus menggempur permukiman"). Only where the language marks the
+    active voice in the verb's form (`active_verb_prefixes`), and not after a locative word ("ledakan di
+    Kharkiv menewaskan tiga orang" tells what happened in Kharkiv)."""
+    prefixes = tuple(lang.words("active_verb_prefixes"))
+    if not prefixes:
+        return False
+    at = bisect.bisect_left(words.starts, mention.start)
+    if at > 0 and words.lowered[at - 1] in lang.word_set("locative_words"):
+        return False
+    cue = next((c for c in cues if c.start >= mention.end), None)
+    if cue is None or " " in cue.text or not cue.text.lower().startswith(prefixes):
+        return False
+    gap = text[mention.end : cue.start]
+    adverbs = lang.word_set("subject_adverbs")
+    return all(ch.isalpha() or ch.isspace() for ch in gap) and all(w.lower() in adverbs for w in gap.split())
 
 
 def _befallen(text: str, mention: Mention, sentence: Sentence, cues: list[Cue], patterns: dict, words: Words,

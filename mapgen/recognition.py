@@ -7,6 +7,7 @@ matches are kept, and what is not a place is dropped: words the language file li
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -265,7 +266,8 @@ def recognise(text: str, toks: list[Token], lang: Language, gazetteer: Gazetteer
         if first == last and " " not in surface and (_opens_sentence(text, start) or _written_lower_too(text, surface)):
             # "Saksi mata ...", "Glide bombs ...": a word capitalised by its place in the sentence
             matches = [m for m in matches if _names_it_surely(m)]
-        if not matches or (first == last and (surface.casefold() in lang.non_place_words or surface.lower() in lang.word_set("titles"))):
+        if not matches or (first == last and (surface.casefold() in lang.non_place_words or surface.lower() in lang.word_set("titles")
+                                              or _opens_an_event_phrase(text, start, surface, lang))):
             continue  # "Presiden", "Secretary" (of "Secretary-General") are words, not the towns so named
         spans.append(Span(first, last, start, start + len(surface), surface, key, matches))
     # Longest first, then leftmost; no overlaps.
@@ -280,6 +282,17 @@ def recognise(text: str, toks: list[Token], lang: Language, gazetteer: Gazetteer
     kept = [s for s in chosen if not _is_person_part(s, people) and not _inside_other_name(text, toks, s, lang, chosen)
             and not _after_other_name(text, toks, s, lang, chosen) and not _names_a_landmark(text, s, lang)]
     return _headline_check(text, sorted(kept, key=lambda s: s.start))
+
+
+def _opens_an_event_phrase(text: str, start: int, word: str, lang: Language) -> bool:
+    """Whether the word at `start` begins one of the language's event phrases of several words there: "Baku
+    tembak antara polisi dan ..." is an exchange of fire, capitalised only because it opens the sentence."""
+    longer = [parts for parts, _ in lang.cues[0].index.get(word.lower(), ()) if len(parts) > 1]
+    if not longer:
+        return False
+    words = words_of(text)
+    at = bisect.bisect_left(words.starts, start)
+    return any(words.lowered[at : at + len(parts)] == parts for parts in longer)
 
 
 def _names_a_landmark(text: str, span: Span, lang: Language) -> bool:

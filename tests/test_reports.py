@@ -488,3 +488,25 @@ def test_a_place_phrase_does_not_part_a_subject_from_its_verb(gazetteer):
     # a phrase that is not only a place's ties nothing
     found = events_of("Troops left Kapan in the morning and shelled the hills.", gazetteer)
     assert ("Kapan", "shelling") not in found
+
+
+def test_a_dateline_may_close_up_its_dash(gazetteer):
+    found = events_of("KHARKIV—Russian glide bombs struck Izium on Friday (13/9/2024), the governor said.", gazetteer)
+    assert [place for place, _ in found] == ["Izium"]
+
+
+def test_speakers_who_admit_or_suggest_speak(gazetteer):
+    found = events_of("Officials in Kherson suggested the strike on Nova Kakhovka was retaliation.", gazetteer)
+    assert ("Kherson", "attack") not in found
+    found = events_of("Juru bicara militer di Kyiv mengakui terjadi pertempuran di Vuhledar pada Senin (6/11/2023).", gazetteer, "id")
+    assert [place for place, _ in found] == ["Vuhledar"]
+
+
+def test_a_place_name_that_opens_an_event_phrase_is_no_place(gazetteer):
+    found = events_of("Baku tembak antara polisi dan kelompok bersenjata pecah di Mogadishu pada Jumat (2/8/2024).", gazetteer, "id")
+    assert [place for place, _ in found] == ["Mogadishu"]
+
+
+def test_a_place_that_attacks_is_no_event_place(gazetteer):
+    found = events_of("Kyiv menuduh Moskow kembali menggempur permukiman di Kharkiv pada Sabtu (3/2/2024).", gazetteer, "id")
+    assert [place for place, _ in found] == ["Kharkiv"]
