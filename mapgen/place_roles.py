@@ -86,17 +86,36 @@ def _patient_pattern(lang: Language) -> re.Pattern:
 
 def locates_another(text: str, mention: Mention, inside: list[Mention], lang: Language) -> bool:
     """A district or region named right after a town to say where the town is ("Bakhmut in the Donetsk
-    region", "Barda di wilayah ...") locates the town; the event is the town's."""
+    region", "Barda di wilayah ...") locates the town; so does a place the town is said to be near ("the
+    village of Davit Bek, near the town of Kapan,"). The event is the town's."""
     place = mention.place
-    if place is None or mention.qualifier != "district" and place.kind not in ("district", "region"):
-        return False
     earlier = [m for m in inside if m.end <= mention.start and m.place is not None and m.place.kind in SETTLEMENT_KINDS]
-    if not earlier:
+    if place is None or not earlier:
         return False
     gap = text[earlier[-1].end : mention.start]
+    if re.search(r"[.;:!?]", gap):
+        return False
     joiners = _locator_joiners(lang)
-    gap_words = WORD.findall(gap)
-    return not re.search(r"[.;:!?]", gap) and len(gap_words) <= 4 and all(w.lower() in joiners for w in gap_words)
+    gap_words = [w.lower() for w in WORD.findall(gap)]
+    if gap.lstrip().startswith(","):  # ", near the town of", ", dekat kota"
+        phrases, place_words = _proximity(lang)
+        joined = " ".join(gap_words)
+        for near in phrases:
+            if joined == near or joined.startswith(near + " "):
+                rest = gap_words[len(near.split()) :]
+                return len(rest) <= 3 and all(w in place_words for w in rest)
+    if mention.qualifier != "district" and place.kind not in ("district", "region"):
+        return False
+    return len(gap_words) <= 4 and all(w in joiners for w in gap_words)
+
+
+@lru_cache(maxsize=None)
+def _proximity(lang: Language) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words that say a place is near another (longest first), and those that may follow them before
+    the place: articles, prepositions, place nouns ("near the town of")."""
+    phrases = tuple(sorted({" ".join(p.lower().split()) for p in lang.words("proximity_words")}, key=len, reverse=True))
+    place_words = frozenset(w for phrase in lang.word_set("settlement_words") for w in phrase.split())
+    return phrases, _locator_joiners(lang) | place_words
 
 
 @lru_cache(maxsize=None)

@@ -510,3 +510,20 @@ def test_a_place_name_that_opens_an_event_phrase_is_no_place(gazetteer):
 def test_a_place_that_attacks_is_no_event_place(gazetteer):
     found = events_of("Kyiv menuduh Moskow kembali menggempur permukiman di Kharkiv pada Sabtu (3/2/2024).", gazetteer, "id")
     assert [place for place, _ in found] == ["Kharkiv"]
+
+
+def test_a_place_near_which_another_lies_only_locates_it(gazetteer):
+    found = events_of("Shells hit the village of Shosh, near the town of Shusha, on Tuesday (20/10/2020).", gazetteer)
+    assert [place for place, _ in found] == ["Shushakend"]  # Shosh, by its Azerbaijani name
+    found = events_of("Desa Talish, dekat kota Martakert, digempur artileri pada Selasa (20/10/2020).", gazetteer, "id")
+    assert [place for place, _ in found] == ["Talish"]
+
+
+def test_a_speaker_asked_about_an_event_is_not_where_it_was(gazetteer):
+    found = events_of("In Kyiv, the foreign minister, asked about the strike on Odesa, said air defences were needed.", gazetteer)
+    assert [place for place, _ in found] == ["Odesa"]
+
+
+def test_the_hospitals_the_wounded_were_rushed_to_are_no_event_places(gazetteer):
+    found = events_of("The wounded were rushed by car to hospitals in Zaporizhzhia after the shelling of Orikhiv.", gazetteer)
+    assert [place for place, _ in found] == ["Orikhiv"]
