@@ -91,7 +91,7 @@ def _inside_a_name(text: str, start: int, end: int, lang: Language) -> bool:
     return not in_title_case_line(text, start)
 
 
-_CLAUSE_END = re.compile(r"[.;!?]")
+_CLAUSE_END = re.compile(r"[.,;!?]")  # "captured Jabrayil, held since 1993": the comma ends the capture's clause
 
 
 def _held_since(text: str, end: int, lang: Language) -> bool:

@@ -380,6 +380,7 @@ def _headline_check(text: str, spans: list[Span]) -> list[Span]:
 def _person_tokens(text: str, toks: list[Token], lang: Language, spans: list[Span]) -> set[int]:
     """Indices of tokens that belong to people's names: capitalised runs after a title, or with a surname."""
     place_tokens = {i for s in spans for i in range(s.first, s.last + 1) if any(m.place.kind == "country" for m in s.matches)}
+    curated_runs = {(s.first, s.last) for s in spans if any(m.curated for m in s.matches)}  # "Boyuk Marjanli" is no "-uk" surname
     titles = lang.word_set("titles")
     people: set[int] = set()
     i = 0
@@ -399,7 +400,7 @@ def _person_tokens(text: str, toks: list[Token], lang: Language, spans: list[Spa
         words_before = before.split(",")[-1].split(".")[-1].lower().split()
         after_title = before[-1:].isalpha() and any(" ".join(words_before[-n:]) in titles for n in (1, 2, 3) if len(words_before) >= n)
         after_title = after_title or any(toks[k].text.lower() in titles for k in run)
-        surname = any(toks[k].text.lower().endswith(SURNAME_ENDINGS) and len(toks[k].text) > 4 for k in named)
+        surname = (i, j) not in curated_runs and any(toks[k].text.lower().endswith(SURNAME_ENDINGS) and len(toks[k].text) > 4 for k in named)
         if len(named) >= 2 and (surname or after_title):
             people.update(named)
         elif len(named) == 1 and after_title and j > i:

@@ -527,3 +527,16 @@ def test_a_speaker_asked_about_an_event_is_not_where_it_was(gazetteer):
 def test_the_hospitals_the_wounded_were_rushed_to_are_no_event_places(gazetteer):
     found = events_of("The wounded were rushed by car to hospitals in Zaporizhzhia after the shelling of Orikhiv.", gazetteer)
     assert [place for place, _ in found] == ["Orikhiv"]
+
+
+def test_a_capture_of_a_place_held_since_long_ago_is_a_capture(gazetteer):
+    # "held since" after a comma tells the place's past, not that the capture word only means holding
+    found = events_of("Pasukan Azerbaijan merebut kota Jabrayil, yang dikuasai Armenia sejak 1993, pada Jumat (9/10/2020).", gazetteer, "id")
+    assert ("Jabrayil", "capture") in found
+    found = events_of("Azerbaijan said its army had captured Jabrayil, held by Armenian forces since 1993.", gazetteer)
+    assert ("Jabrayil", "capture") in found
+
+
+def test_a_curated_place_is_no_persons_name_for_its_ending(gazetteer):
+    found = events_of("Azerbaijani troops captured the village of Boyuk Marjanli on Sunday (4/10/2020).", gazetteer)
+    assert ("Boyuk Marjanli", "capture") in found
