@@ -89,11 +89,14 @@ def locates_another(text: str, mention: Mention, inside: list[Mention], lang: La
     region", "Barda di wilayah ...") locates the town; so does a place the town is said to be near ("the
     village of Davit Bek, near the town of Kapan,"). The event is the town's."""
     place = mention.place
-    earlier = [m for m in inside if m.end <= mention.start and m.place is not None and m.place.kind in SETTLEMENT_KINDS]
-    if place is None or not earlier:
+    if place is None:
         return False
-    gap = text[earlier[-1].end : mention.start]
-    if re.search(r"[.;:!?]", gap):
+    an_area = mention.qualifier == "district" or place.kind in ("district", "region")
+    earlier = next((m for m in reversed(inside) if m.end <= mention.start and m.place is not None and m.place.kind in SETTLEMENT_KINDS), None)
+    if earlier is None:
+        return False
+    gap = text[earlier.end : mention.start]
+    if not an_area and not gap.lstrip().startswith(",") or re.search(r"[.;:!?]", gap):
         return False
     joiners = _locator_joiners(lang)
     gap_words = [w.lower() for w in WORD.findall(gap)]
@@ -104,9 +107,7 @@ def locates_another(text: str, mention: Mention, inside: list[Mention], lang: La
             if joined == near or joined.startswith(near + " "):
                 rest = gap_words[len(near.split()) :]
                 return len(rest) <= 3 and all(w in place_words for w in rest)
-    if mention.qualifier != "district" and place.kind not in ("district", "region"):
-        return False
-    return len(gap_words) <= 4 and all(w in joiners for w in gap_words)
+    return an_area and len(gap_words) <= 4 and all(w in joiners for w in gap_words)
 
 
 @lru_cache(maxsize=None)
@@ -171,7 +172,7 @@ def _attacks(text: str, mention: Mention, cues: list[Cue], lang: Language, words
     only adverbs between ("menuding Baku terus menggempur permukiman"). Only where the language marks the
     active voice in the verb's form (`active_verb_prefixes`), and not after a locative word ("ledakan di
     Kharkiv menewaskan tiga orang" tells what happened in Kharkiv)."""
-    prefixes = tuple(lang.words("active_verb_prefixes"))
+    prefixes = lang.first_words("active_verb_prefixes")
     if not prefixes:
         return False
     at = bisect.bisect_left(words.starts, mention.start)

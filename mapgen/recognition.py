@@ -263,11 +263,12 @@ def recognise(text: str, toks: list[Token], lang: Language, gazetteer: Gazetteer
             continue
         if surface.isupper() and len(key) <= 4 and not _in_dateline(text, toks[first].start):
             matches = [m for m in matches if m.exact]  # "TNI", "ARN": acronyms, unless a place's abbreviation
-        if first == last and " " not in surface and (_opens_sentence(text, start) or _written_lower_too(text, surface)):
+        opens = first == last and " " not in surface and _opens_sentence(text, start)
+        if opens or first == last and " " not in surface and _written_lower_too(text, surface):
             # "Saksi mata ...", "Glide bombs ...": a word capitalised by its place in the sentence
             matches = [m for m in matches if _names_it_surely(m)]
         if not matches or (first == last and (surface.casefold() in lang.non_place_words or surface.lower() in lang.word_set("titles")
-                                              or _opens_an_event_phrase(text, start, surface, lang))):
+                                              or opens and _opens_an_event_phrase(text, start, surface, lang))):
             continue  # "Presiden", "Secretary" (of "Secretary-General") are words, not the towns so named
         spans.append(Span(first, last, start, start + len(surface), surface, key, matches))
     # Longest first, then leftmost; no overlaps.
@@ -285,14 +286,26 @@ def recognise(text: str, toks: list[Token], lang: Language, gazetteer: Gazetteer
 
 
 def _opens_an_event_phrase(text: str, start: int, word: str, lang: Language) -> bool:
-    """Whether the word at `start` begins one of the language's event phrases of several words there: "Baku
-    tembak antara polisi dan ..." is an exchange of fire, capitalised only because it opens the sentence."""
-    longer = [parts for parts, _ in lang.cues[0].index.get(word.lower(), ()) if len(parts) > 1]
-    if not longer:
+    """Whether the word at `start`, which opens a sentence, begins one of the language's event phrases of
+    several words there: "Baku tembak antara polisi dan ..." is an exchange of fire, capitalised only
+    because it opens the sentence."""
+    longer = _event_phrase_heads(lang).get(word.lower())
+    if longer is None:
         return False
     words = words_of(text)
     at = bisect.bisect_left(words.starts, start)
     return any(words.lowered[at : at + len(parts)] == parts for parts in longer)
+
+
+@lru_cache(maxsize=None)
+def _event_phrase_heads(lang: Language) -> dict[str, list[tuple[str, ...]]]:
+    """The first words of the language's event phrases of several words, each with those phrases' words."""
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for first, entries in lang.cues[0].index.items():
+        longer = [parts for parts, _ in entries if len(parts) > 1]
+        if longer:
+            heads[first] = longer
+    return heads
 
 
 def _names_a_landmark(text: str, span: Span, lang: Language) -> bool:
