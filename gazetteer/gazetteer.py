@@ -34,6 +34,18 @@ class NameMatch:
     loose: bool = False  # matched by its transliteration skeleton, not its spelling
 
 
+def rounded(value: float, digits: int) -> float:
+    """round(value, digits), bit for bit, at a fraction of its cost: `round` with digits goes through a
+    decimal string. Scaling is exact enough unless the value lies next to a tie, which `round` settles."""
+    scale = 10.0**digits
+    scaled = value * scale
+    whole = math.floor(scaled)
+    part = scaled - whole
+    if abs(part - 0.5) < 1e-6 or abs(scaled) > 1e12:
+        return round(value, digits)
+    return (whole + 1.0 if part > 0.5 else float(whole)) / scale
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = lat1 * RADIANS, lat2 * RADIANS  # math.radians' own arithmetic, without a call the compiled build pays for
     dp, dl = p2 - p1, (lon2 - lon1) * RADIANS
@@ -233,7 +245,7 @@ class Gazetteer:
         for matched_key, similarity, _ in hits:
             for match in self.matches([matched_key]).get(matched_key, ()):
                 cand = score(match)
-                cand = Candidate(cand.place, round(cand.score * similarity / 100, 4), match.name, f"spelled like it ({similarity:.0f}%)")
+                cand = Candidate(cand.place, rounded(cand.score * similarity / 100, 4), match.name, f"spelled like it ({similarity:.0f}%)")
                 if cand.place.id not in out or cand.score > out[cand.place.id].score:
                     out[cand.place.id] = cand
         return sorted(out.values(), key=lambda c: -c.score)[:limit]
@@ -295,7 +307,7 @@ def score(match: NameMatch, *, country: str | None = None, near: tuple[float, fl
         inside = bbox[0] <= place.lon <= bbox[2] and bbox[1] <= place.lat <= bbox[3]
         value *= 1.0 if inside else 0.3
         why.append("inside box" if inside else "outside box")
-    return Candidate(place, round(value, 4), match.name, ", ".join(why), distance)
+    return Candidate(place, rounded(value, 4), match.name, ", ".join(why), distance)
 
 
 def _chunks(items: list, size: int):

@@ -15,6 +15,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from gazetteer import rounded
 from mapgen import dates
 from mapgen.cues import WORD, Cue, dates_only, denied, find_cues, happened, retracted, words_between
 from mapgen.furniture import is_title_case
@@ -415,7 +416,7 @@ def _report(article: Article, mention: Mention, cue: Cue, sentence: Sentence, gr
         claimed_by=claimed_by,
         fatalities=fatalities,
         injured=injured,
-        confidence=round(mention.confidence * (1.0 - distance / (2 * TIE_WORDS + 2)), 3),
+        confidence=rounded(mention.confidence * (1.0 - distance / (2 * TIE_WORDS + 2)), 3),
         geo_precision=place.precision if mention.qualifier != "district" or place.kind != "city" else 2,
     )
 

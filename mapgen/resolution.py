@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer import SETTLEMENT_KINDS, Candidate, NameMatch, Place, distance_km, fold
+from gazetteer import SETTLEMENT_KINDS, Candidate, NameMatch, Place, distance_km, fold, rounded
 from gazetteer.gazetteer import score as prior_score
 from mapgen.languages import Language, tail_of
 from mapgen.model import Mention
@@ -315,7 +315,7 @@ def _decide(ranked: list[tuple[float, _Scored]]) -> tuple[list[Candidate], float
     best_value, best = ranked[0]
     runner_up = next((v for v, c in ranked[1:] if not _same_point(c.place, best.place)), 0.0)
     confidence = min(1.0, best_value) * (1 - 0.5 * runner_up / best_value) if best_value else 0.0
-    return [Candidate(c.place, round(min(v, 1.0), 4), c.matched, c.why) for v, c in ranked[:CANDIDATES_KEPT]], round(confidence, 3)
+    return [Candidate(c.place, rounded(min(v, 1.0), 4), c.matched, c.why) for v, c in ranked[:CANDIDATES_KEPT]], rounded(confidence, 3)
 
 
 def _nearness(place: Place, anchors: list[Place], closeness: dict[tuple[str, str], float]) -> float:

@@ -112,3 +112,15 @@ def test_geopy_geocoder_works_offline(gazetteer):
     assert geocoder.geocode("Martuni", exactly_one=False)[0].raw["name"]
     assert geocoder.reverse((40.6816, 46.3613)).raw["name"] == "Ganja"
     assert geocoder.geocode("Xqzzqx") is None
+
+
+def test_rounded_is_round_bit_for_bit():
+    import random
+
+    from gazetteer import rounded
+
+    rng = random.Random(7)
+    values = [rng.random() * 2 for _ in range(200_000)] + [rng.randrange(100_000) / 100_000 for _ in range(50_000)]
+    values += [0.0, 1.0, 0.5, 0.00005, 0.12345, 0.99995, 0.0001, 2.675, 1e-9, 123456.78915]
+    for digits in (3, 4):
+        assert [rounded(v, digits) for v in values] == [round(v, digits) for v in values]
