@@ -28,10 +28,9 @@ def _words_before(text: str, span: Span, lang: Language) -> tuple[str, bool]:
     """What the words next to a name say of it: what it is ("kota Martuni" a settlement, "wilayah Terter" or
     "Terter district" a district), and whether a locative word stands right before it ("in Avdiivka")."""
     raw = text[max(0, span.start - 40) : span.start]
-    line = raw.rsplit("\n", 1)[-1]
-    last = line.split()[-1:]
-    after_locative = bool(last) and line[-1:].isspace() and last[0].lower() in lang.word_set("locative_words")
     before = tail_of(raw)
+    line = raw[raw.rfind("\n") + 1 :]  # the tail's last word is this line's, if the line has one
+    after_locative = line[-1:].isspace() and not line.isspace() and before.rpartition(" ")[2] in lang.word_set("locative_words")
     settlement_before, district_before, settlements = qualifier_words(lang)
     word = settlement_before.find(before)
     if word:
