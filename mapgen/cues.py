@@ -6,8 +6,8 @@ An event word reports nothing when it is intended, feared, negated or conditiona
 """
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -172,7 +172,7 @@ def _is_verb(word: str, lang: Language) -> bool:
 
 def _word_at(words: Words, offset: int) -> int:
     """The index of the word at (or last before) a character offset: distances are counted in words."""
-    return max(0, bisect.bisect_right(words.starts, offset) - 1)
+    return max(0, bisect_right(words.starts, offset) - 1)
 
 
 _APPOSITION = re.compile(r",[^,.;:!?]{2,80},")

@@ -3,8 +3,8 @@ reference point's, origin's, destination's or force's name, or an area named onl
 """
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from gazetteer import SETTLEMENT_KINDS
@@ -24,7 +24,7 @@ def located(text: str, group: list[Mention], cues: list[Cue], lang: Language, wo
     for mention in group:
         # "in Ukraine's northeastern Kharkiv region": a possessive and modifiers right before the place do
         # not part "in" from it
-        i = bisect.bisect_left(words.starts, mention.start) - 1
+        i = bisect_left(words.starts, mention.start) - 1
         while i >= 1 and words.starts[i] >= mention.start - 60:
             if words.lowered[i] in modifiers:
                 i -= 1
@@ -48,7 +48,7 @@ def _subject_of_a_verb_after(text: str, mention: Mention, cues: list[Cue], lang:
     place words, articles, compass words, auxiliaries and adverbs such as "also") or in a relative clause
     ("Horlivka, which was itself shelled", "Tartar yang kemudian juga ditembaki": a relative pronoun, then
     auxiliaries and adverbs)."""
-    first = bisect.bisect_left(words.starts, mention.end)
+    first = bisect_left(words.starts, mention.end)
     if first >= len(words.lowered):
         return False
     place_phrase, relative = _subject_gap_words(lang)
@@ -62,7 +62,7 @@ def _subject_of_a_verb_after(text: str, mention: Mention, cues: list[Cue], lang:
     for cue in cues:
         if cue.start < mention.end:
             continue
-        last = bisect.bisect_left(words.starts, cue.start)
+        last = bisect_left(words.starts, cue.start)
         if last - first <= SUBJECT_GAP_WORDS and all(
                 words.lowered[k] in allowed or names_allowed and text[words.starts[k]].isupper() for k in range(first + 1, last)):
             return True
@@ -175,7 +175,7 @@ def _attacks(text: str, mention: Mention, cues: list[Cue], lang: Language, words
     prefixes = lang.first_words("active_verb_prefixes")
     if not prefixes:
         return False
-    at = bisect.bisect_left(words.starts, mention.start)
+    at = bisect_left(words.starts, mention.start)
     if at > 0 and words.lowered[at - 1] in lang.word_set("locative_words"):
         return False
     cue = next((c for c in cues if c.start >= mention.end), None)

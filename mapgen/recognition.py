@@ -7,8 +7,8 @@ matches are kept, and what is not a place is dropped: words the language file li
 """
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -293,7 +293,7 @@ def _opens_an_event_phrase(text: str, start: int, word: str, lang: Language) -> 
     if longer is None:
         return False
     words = words_of(text)
-    at = bisect.bisect_left(words.starts, start)
+    at = bisect_left(words.starts, start)
     return any(words.lowered[at : at + len(parts)] == parts for parts in longer)
 
 

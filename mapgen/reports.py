@@ -10,8 +10,8 @@ negated, conditional or only intended (`cues`).
 """
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
@@ -117,10 +117,10 @@ def _no_speaker(text: str, verb: tuple[int, int], words: Words, lang: Language) 
     start, end = verb
     if _phrase_at(text, start, end) in lang.word_set("passive_attribution_verbs"):
         return True
-    after = bisect.bisect_left(words.starts, end)
+    after = bisect_left(words.starts, end)
     if after < len(words.lowered) and words.lowered[after] in lang.word_set("motion_particles"):
         return True
-    at = bisect.bisect_left(words.starts, start)
+    at = bisect_left(words.starts, start)
     auxiliaries = lang.word_set("passive_auxiliaries")
     return any(words.lowered[i] in auxiliaries and not _SENTENCE_STOP.search(text, words.ends[i], start)
                for i in range(max(0, at - 2), at))
@@ -137,7 +137,7 @@ class _ByStart:
         self.starts = [start_of(item) for item in self.items]
 
     def within(self, start: int, end: int) -> list:
-        return self.items[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 _PRECISION_ORDER = {"day": 3, "near": 2, "month": 1, "unknown": 0}
@@ -231,7 +231,7 @@ def _segments(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
     if not line.rstrip().endswith(".") and "\n" not in line and is_title_case(line):
         # A headline's comma joins two reports: "Ganja dan Mingachevir Digempur, Azerbaijan Klaim Kuasai ..."
         cuts.update(sentence.start + i for i, ch in enumerate(line) if ch == ",")
-    cuts.update(clause_cuts[bisect.bisect_left(clause_cuts, sentence.start) : bisect.bisect_left(clause_cuts, sentence.end)])
+    cuts.update(clause_cuts[bisect_left(clause_cuts, sentence.start) : bisect_left(clause_cuts, sentence.end)])
     ordered = sorted(c for c in cuts if sentence.start <= c <= sentence.end)
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if b > a] or [(sentence.start, sentence.end)]
 
@@ -286,7 +286,7 @@ def _groups(text: str, mentions: list[Mention], lang: Language, words: Words) ->
 def _more_words_than(limit: int, words: Words, start: int, end: int, gap: str) -> bool:
     """Whether text[start:end] (`gap`) surely holds more than `limit` words, as WORD counts them: told from the
     word index, where a hyphen or apostrophe does not join two words into one."""
-    count = bisect.bisect_left(words.starts, end) - bisect.bisect_left(words.starts, start)
+    count = bisect_left(words.starts, end) - bisect_left(words.starts, start)
     return count > limit and "-" not in gap and "'" not in gap and "’" not in gap
 
 
@@ -378,7 +378,7 @@ def _actor_end(text: str, start: int, end: int, lang: Language) -> int:
     if stop:
         end = stop.start()
     words = words_of(text)
-    first, last = bisect.bisect_left(words.starts, start), bisect.bisect_left(words.starts, end)
+    first, last = bisect_left(words.starts, start), bisect_left(words.starts, end)
     for at, _, _ in lang.phrases("actor_enders").find(words, first, last):
         if text[at - 1 : at] != "-":
             return at

@@ -7,9 +7,9 @@ before it ("kota", "wilayah"). An ambiguous name is read again by the places of 
 """
 from __future__ import annotations
 
-import bisect
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -196,11 +196,11 @@ class _SentenceBounds:
             self._find_breaks()
         span = self.spans[index]
         reach = max(0, span.start - SENTENCE_REACH)
-        last = bisect.bisect_right(self.break_ends, span.start) - 1
+        last = bisect_right(self.break_ends, span.start) - 1
         start = max(self.break_ends[last], reach) if last >= 0 else reach
-        following = bisect.bisect_left(self.break_starts, span.end)
+        following = bisect_left(self.break_starts, span.end)
         stop = self.break_starts[following] if following < len(self.break_starts) else len(self.text)
-        first, end = bisect.bisect_left(self.span_starts, start), bisect.bisect_left(self.span_starts, stop)
+        first, end = bisect_left(self.span_starts, start), bisect_left(self.span_starts, stop)
         return [anchor for i in range(first, end) if (anchor := anchors[i]) is not None and self.spans[i].key != span.key
                 and anchor.kind != "country"]
 

@@ -5,9 +5,9 @@ function words.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -224,7 +224,7 @@ class Language:
             return self.may_have(key, text[start:end])
         words = words_of(text)
         lowered = words.lowered
-        for i in range(bisect.bisect_left(words.starts, start), bisect.bisect_left(words.starts, end)):
+        for i in range(bisect_left(words.starts, start), bisect_left(words.starts, end)):
             if lowered[i] in first:
                 return True
         return False
@@ -306,9 +306,9 @@ DETECT_SAMPLE = 3000  # characters: enough function words to tell the languages 
 def detect(text: str, default: str = "en") -> str:
     """The language whose function words the text uses most (in its first 3,000 characters)."""
     words = words_of(text)  # the same text's words serve the later stages too
-    sample = bisect.bisect_left(words.starts, DETECT_SAMPLE)
+    sample = bisect_left(words.starts, DETECT_SAMPLE)
     positions = words.positions
-    scores = {code: sum(bisect.bisect_left(positions[w], sample) for w in positions.keys() & function)
+    scores = {code: sum(bisect_left(positions[w], sample) for w in positions.keys() & function)
               for code, function in _function_words().items()}
     ranked = sorted(scores.values(), reverse=True) + [0, 0]
     best = max(scores, key=scores.__getitem__) if scores else default
