@@ -96,7 +96,7 @@ def test_condemning_capitals_and_title_words_are_not_events(gazetteer):
 
 @pytest.mark.parametrize("folder_name, floor", [("articles-2", 0.8), ("articles-3", 0.8), ("articles-4", 0.65), ("articles-5", 0.8),
                                                  ("articles-6", 0.8), ("articles-7", 0.75), ("articles-8", 0.75),
-                                                 ("articles-9", 0.7)])
+                                                 ("articles-9", 0.7), ("articles-10", 0.65), ("articles-11", 0.75)])
 def test_later_held_out_sets_stay_above_the_floor(folder_name, floor, gazetteer):
     import json
 
