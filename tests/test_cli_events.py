@@ -75,6 +75,8 @@ def test_eval_prints_the_figures():
     assert result.exit_code == 0
     figures = json.loads(result.stdout)
     assert figures["precision"] >= 0.85 and figures["recall"] >= 0.85 and figures["gold_events"] > 0
+    # the gold file inside the folder of articles is no article to read
+    assert "gold.json" not in result.stderr
 
 
 def test_append_to_a_geopackage_adds_only_what_is_new(tmp_path):

@@ -23,7 +23,7 @@ def evaluate(gold, sources, as_json, year, place_files):
         gold_data = scoring.load_gold(gold)
     except (ValueError, json.JSONDecodeError) as exc:
         raise fail(f"{gold}: {exc}") from None
-    result = pipeline.load_events(list(sources), merge=False, year=year, place_files=place_files)
+    result = pipeline.load_events(_without(gold, sources), merge=False, year=year, place_files=place_files)
     for error in result.errors:
         click.echo(f"mapgen: skipped {error}", err=True)
     score = scoring.score(gold_data, result.events)
@@ -37,3 +37,19 @@ def evaluate(gold, sources, as_json, year, place_files):
         if rows:
             click.echo(f"\n{title}:")
             click.echo("\n".join(f"  {row}" for row in rows))
+
+
+def _without(gold: str, sources: tuple[str, ...]) -> list[str]:
+    """The sources, without the gold file itself when a folder of them holds it (it is no article)."""
+    from pathlib import Path
+
+    from mapgen.read import expand_sources
+
+    target = Path(gold).resolve()
+    kept: list[str] = []
+    for source in sources:
+        if Path(source).is_dir() and target.is_relative_to(Path(source).resolve()):
+            kept += [s for s in expand_sources([source]) if isinstance(s, str) and Path(s).resolve() != target]
+        else:
+            kept.append(source)
+    return kept

@@ -211,11 +211,6 @@ class Language:
                 return True
         return False
 
-    def holds(self, key: str, text: str) -> bool:
-        """Whether `text` holds a phrase of the list at `key` (the substring test first spares most texts
-        the regex)."""
-        return self.may_have(key, text) and bool(self.pattern(key).search(text))
-
     def may_have_at(self, key: str, text: str, start: int, end: int) -> bool:
         """`may_have` for the stretch text[start:end], read from the text's word index: whether a word that
         begins there begins a phrase of the list at `key`."""
