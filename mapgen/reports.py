@@ -325,7 +325,6 @@ def _claimant(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
             end -= 1
     else:
         start, end = text.rfind(",", sentence.start, verb_start) + 1 or sentence.start, verb_start
-    actor_start = start
     actor = text[start : _actor_end(text, start, end, lang)].strip(" ,.–-")
     if not actor:
         return None
@@ -336,7 +335,7 @@ def _claimant(text: str, sentence: Sentence, attribution: list[tuple[int, int]],
     roles = lang.table("actor_roles")
     found = [m[0] for m in lang.pattern("actor_roles").finditer(lowered)] if lang.may_have("actor_roles", lowered) else []
     role = roles.get(" ".join(max(found, key=len).split())) if found else None
-    offset = text.find(actor, actor_start)
+    offset = text.find(actor, start)
     places = [m.place.name for m in inside if m.place and offset <= m.start < offset + len(actor)]
     if role and places:
         return f"{places[0]} {role}"
