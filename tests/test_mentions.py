@@ -136,3 +136,22 @@ def test_portuguese_and_spanish_names_keep_their_joining_words(gazetteer):
     # Indonesian "di" joins no name: two places
     found = geoparse("Serangan terjadi di Stepanakert di Nagorno-Karabakh.", gazetteer=gazetteer, language="id")
     assert [m.as_written for m in found] == ["Stepanakert", "Nagorno-Karabakh"]
+
+
+def test_words_are_found_as_regex_word_characters_find_them_beyond_the_basic_plane_too():
+    import re
+
+    from mapgen.languages import find_words
+
+    for text in ("Serangan di Kharkiv — “12 orang” tewas; Ganja’s mayor said.",
+                 "Drones 🔴 hit 𠀋𠀋 Odesa_port and İzmir (Ölüdeniz) on Monday."):
+        words = find_words(text)
+        found = list(re.finditer(r"\w+", text))
+        assert list(words.starts) == [m.start() for m in found] and list(words.ends) == [m.end() for m in found]
+        assert list(words.lowered) == [m[0].lower() for m in found]
+
+
+def test_a_place_beside_an_emoji_is_found(gazetteer):
+    from mapgen import geoparse
+
+    assert [m.place.name for m in geoparse("🔴 Shelling hit Kharkiv overnight.") if m.place] == ["Kharkiv"]
